@@ -1,0 +1,238 @@
+/*
+ * Layers of a call, outermost first; a request goes down, its response comes back up:
+ *   1. endpoint  (endpoints.ts)       operation -> method, path, query, retry rule; pages followed here
+ *   2. auth      (digest-session.ts   digest: nonce reused with increasing nc, one re-challenge on 401;
+ *                 | oauth.ts)          bearer: cached token, one refresh on 401.
+ *                                      Hands the retry layer a function signing each attempt afresh.
+ *   3. retry     (retrying-sender.ts  throttled/transient failures resent with full-jitter backoff;
+ *                 + retry.ts)          a key-creating POST never resent once it may have been processed
+ *   4. transport (transport.ts)       axios, timeouts, keep-alive; never throws, never judges a status
+ * The final response becomes a value or an AtlasApiError in response.ts.
+ */
+import { parseBaseUrl } from "./base-url";
+import { DigestSession } from "./digest-session";
+import { endpoints, OAUTH_TOKEN_PATH, requestTarget, type Endpoint, type PageQuery } from "./endpoints";
+import { OAuthSession } from "./oauth";
+import { errorFromResponse, parseSuccessBody } from "./response";
+import { DEFAULT_RETRY_OPTIONS, type RetryOptions } from "./retry";
+import { RetryingSender, type OutgoingRequest, type RetryResult } from "./retrying-sender";
+import { newStats, type AtlasClientStats, type StatsCounters } from "./stats";
+import { Transport } from "./transport";
+import type {
+  AccessListEntry, AccessListRequestEntry, ApiKeyDetails, AtlasApi, CreateApiKeyBody, Organization, Paginated,
+  Project, UpdateApiKeyBody,
+} from "./types";
+
+/** How the client authenticates: a programmatic API key (digest) or a service account (OAuth). */
+export type AtlasCredentials =
+  | { type: "apiKey"; publicKey: string; privateKey: string }
+  | { type: "serviceAccount"; clientId: string; clientSecret: string };
+
+/** Options of {@link AtlasClient}. */
+export interface AtlasClientOptions {
+  /** Default `https://cloud.mongodb.com`; `http://` only to 127.0.0.0/8, localhost or [::1]. */
+  baseUrl?: string;
+  credentials: AtlasCredentials;
+  /** Default `pulumi-mongodbatlas-apikeys/<package version>`. */
+  userAgent?: string;
+  /** TCP + TLS connect timeout in milliseconds (default 10 000). */
+  connectTimeoutMs?: number;
+  /** Whole-request timeout in milliseconds (default 60 000). */
+  requestTimeoutMs?: number;
+  /** Retry policy overrides (see {@link RetryOptions} for units and defaults). */
+  retry?: Partial<RetryOptions>;
+  /** Page size of list calls, 1..500 (default 500, the maximum, to make the fewest calls). */
+  itemsPerPage?: number;
+  /** Receives debug lines (method, path, status, attempt, delay); never credentials. */
+  log?: (line: string) => void;
+}
+
+/** Something that sends an authenticated request: the auth layer. */
+interface Authenticator {
+  send(request: OutgoingRequest): Promise<RetryResult>;
+}
+
+/** A safety net against a server that keeps announcing a next page. */
+const MAX_PAGES = 10_000;
+
+/** Client of the Atlas Administration API v2 operations on programmatic API keys. */
+export class AtlasClient implements AtlasApi {
+  /** Origin and path prefix every request goes to. */
+  readonly baseUrl: string;
+  private readonly pathPrefix: string;
+  private readonly transport: Transport;
+  private readonly auth: Authenticator;
+  private readonly counters: StatsCounters = newStats();
+  private readonly itemsPerPage: number;
+  private readonly authType: AtlasCredentials["type"];
+
+  constructor(options: AtlasClientOptions) {
+    const base = parseBaseUrl(options.baseUrl);
+    this.baseUrl = base.origin + base.pathPrefix;
+    this.pathPrefix = base.pathPrefix;
+    this.itemsPerPage = checkItemsPerPage(options.itemsPerPage);
+    // Credentials live only in the closures handed to the auth layer, never on an instance,
+    // so no dump of the client shows them.
+    const credentials = checkCredentials(options.credentials);
+    this.authType = credentials.type;
+    const retry = mergeRetryOptions(options.retry);
+    this.transport = new Transport({
+      baseUrl: base,
+      userAgent: options.userAgent,
+      connectTimeoutMs: options.connectTimeoutMs,
+      requestTimeoutMs: options.requestTimeoutMs,
+    });
+    const sender = new RetryingSender(this.transport, retry, this.counters, options.log);
+    this.auth =
+      credentials.type === "apiKey"
+        ? new DigestSession(
+            sender,
+            () => ({ username: credentials.publicKey, password: credentials.privateKey }),
+            this.counters,
+            options.log,
+          )
+        : new OAuthSession(
+            sender,
+            () => ({ clientId: credentials.clientId, clientSecret: credentials.clientSecret }),
+            this.counters,
+            { tokenTarget: this.pathPrefix + OAUTH_TOKEN_PATH, now: retry.now },
+          );
+    // Defined here rather than as a `[symbol]()` method: the closure serialiser cannot rebuild symbol-keyed members.
+    Object.defineProperty(this, Symbol.for("nodejs.util.inspect.custom"), {
+      value: () => `AtlasClient ${JSON.stringify(this.toJSON())}`,
+      enumerable: false,
+    });
+  }
+
+  /** Counters since creation (a frozen copy). */
+  get stats(): AtlasClientStats {
+    return Object.freeze({ ...this.counters });
+  }
+
+  /** Closes pooled connections. The client stays usable (it reconnects). */
+  close(): void {
+    this.transport.close();
+  }
+
+  listOrgApiKeys(orgId: string): Promise<ApiKeyDetails[]> {
+    return this.list((page) => endpoints.listOrgApiKeys(orgId, page));
+  }
+  createOrgApiKey(orgId: string, body: CreateApiKeyBody): Promise<ApiKeyDetails> {
+    return this.call(endpoints.createOrgApiKey(orgId), body);
+  }
+  getOrgApiKey(orgId: string, apiKeyId: string): Promise<ApiKeyDetails> {
+    return this.call(endpoints.getOrgApiKey(orgId, apiKeyId));
+  }
+  updateOrgApiKey(orgId: string, apiKeyId: string, body: UpdateApiKeyBody): Promise<ApiKeyDetails> {
+    return this.call(endpoints.updateOrgApiKey(orgId, apiKeyId), body);
+  }
+  async deleteOrgApiKey(orgId: string, apiKeyId: string): Promise<void> {
+    await this.call(endpoints.deleteOrgApiKey(orgId, apiKeyId));
+  }
+
+  listAccessListEntries(orgId: string, apiKeyId: string): Promise<AccessListEntry[]> {
+    return this.list((page) => endpoints.listOrgApiKeyAccessListEntries(orgId, apiKeyId, page));
+  }
+  /** Atlas answers with the key's whole access list (first page); later pages are fetched when announced. */
+  async createAccessListEntries(orgId: string, apiKeyId: string, entries: AccessListRequestEntry[]): Promise<AccessListEntry[]> {
+    const page = await this.call<Paginated<AccessListEntry>>(endpoints.createOrgApiKeyAccessListEntry(orgId, apiKeyId), entries);
+    if (page?.links?.some((link) => link.rel === "next")) return this.listAccessListEntries(orgId, apiKeyId);
+    return page?.results ?? [];
+  }
+  getAccessListEntry(orgId: string, apiKeyId: string, entry: string): Promise<AccessListEntry> {
+    return this.call(endpoints.getOrgApiKeyAccessListEntry(orgId, apiKeyId, entry));
+  }
+  async deleteAccessListEntry(orgId: string, apiKeyId: string, entry: string): Promise<void> {
+    await this.call(endpoints.deleteOrgApiKeyAccessListEntry(orgId, apiKeyId, entry));
+  }
+
+  listProjectApiKeys(projectId: string): Promise<ApiKeyDetails[]> {
+    return this.list((page) => endpoints.listGroupApiKeys(projectId, page));
+  }
+  createProjectApiKey(projectId: string, body: CreateApiKeyBody): Promise<ApiKeyDetails> {
+    return this.call(endpoints.createGroupApiKey(projectId), body);
+  }
+  async assignApiKeyToProject(projectId: string, apiKeyId: string, roles: string[]): Promise<void> {
+    await this.call(endpoints.addGroupApiKey(projectId, apiKeyId), [{ roles }]);
+  }
+  updateProjectApiKey(projectId: string, apiKeyId: string, body: UpdateApiKeyBody): Promise<ApiKeyDetails> {
+    return this.call(endpoints.updateGroupApiKeyRoles(projectId, apiKeyId), body);
+  }
+  async unassignApiKeyFromProject(projectId: string, apiKeyId: string): Promise<void> {
+    await this.call(endpoints.removeGroupApiKey(projectId, apiKeyId));
+  }
+
+  getOrganization(orgId: string): Promise<Organization> {
+    return this.call(endpoints.getOrg(orgId));
+  }
+  getProject(projectId: string): Promise<Project> {
+    return this.call(endpoints.getGroup(projectId));
+  }
+
+  /** What `JSON.stringify(client)` shows: no credentials. */
+  toJSON(): Record<string, unknown> {
+    return { baseUrl: this.baseUrl, credentials: this.authType, stats: this.stats };
+  }
+
+  /** One API request through the layers; non-2xx becomes an AtlasApiError. */
+  private async call<T>(endpoint: Endpoint, body?: unknown): Promise<T> {
+    this.counters.apiCalls++;
+    const request: OutgoingRequest = {
+      method: endpoint.method,
+      target: this.pathPrefix + requestTarget(endpoint),
+      body: body === undefined ? undefined : JSON.stringify(body),
+      retryRule: endpoint.retryRule,
+      // A pooled socket closed under us would make a create ambiguous; a new one cannot be stale.
+      freshConnection: endpoint.retryRule === "createsKey",
+    };
+    const result = await this.auth.send(request);
+    const status = result.response.status;
+    if (status < 200 || status >= 300 || result.ambiguous) throw errorFromResponse(result, request);
+    return parseSuccessBody<T>(result, request);
+  }
+
+  /** All pages of a list: `pageNum` 1, 2, … while Atlas announces a next page. */
+  private async list<T>(endpointFor: (page: PageQuery) => Endpoint): Promise<T[]> {
+    const items: T[] = [];
+    for (let pageNum = 1; pageNum <= MAX_PAGES; pageNum++) {
+      const page = await this.call<Paginated<T> | undefined>(endpointFor({ itemsPerPage: this.itemsPerPage, pageNum }));
+      const results = Array.isArray(page?.results) ? page.results : [];
+      items.push(...results);
+      // Without links at all, a full page is the only hint that more may follow.
+      const more = page?.links ? page.links.some((link) => link.rel === "next") : results.length >= this.itemsPerPage;
+      if (!more || results.length < this.itemsPerPage) break;
+    }
+    return items;
+  }
+}
+
+function mergeRetryOptions(overrides: Partial<RetryOptions> | undefined): RetryOptions {
+  const defined = Object.entries(overrides ?? {}).filter(([, value]) => value !== undefined);
+  return { ...DEFAULT_RETRY_OPTIONS, ...Object.fromEntries(defined) };
+}
+
+function checkItemsPerPage(value: number | undefined): number {
+  if (value === undefined) return 500;
+  if (!Number.isInteger(value) || value < 1 || value > 500) {
+    throw new Error(`itemsPerPage must be an integer from 1 to 500 (Atlas's limit), got ${value}`);
+  }
+  return value;
+}
+
+/** Copies the credentials (so later changes to the caller's object do not apply) and checks them without echoing values. */
+function checkCredentials(credentials: AtlasCredentials): AtlasCredentials {
+  const nonEmpty = (v: unknown) => typeof v === "string" && v.trim() !== "";
+  if (credentials?.type === "apiKey") {
+    if (!nonEmpty(credentials.publicKey) || !nonEmpty(credentials.privateKey)) {
+      throw new Error('credentials of type "apiKey" need a non-empty publicKey and privateKey');
+    }
+    return { type: "apiKey", publicKey: credentials.publicKey, privateKey: credentials.privateKey };
+  }
+  if (credentials?.type === "serviceAccount") {
+    if (!nonEmpty(credentials.clientId) || !nonEmpty(credentials.clientSecret)) {
+      throw new Error('credentials of type "serviceAccount" need a non-empty clientId and clientSecret');
+    }
+    return { type: "serviceAccount", clientId: credentials.clientId, clientSecret: credentials.clientSecret };
+  }
+  throw new Error('credentials.type must be "apiKey" (public/private key) or "serviceAccount" (client id/secret)');
+}

@@ -1,0 +1,20 @@
+/**
+ * Atlas Administration API v2 client for programmatic API keys: the public
+ * surface of `provider/atlas/`.
+ */
+export { AtlasClient, type AtlasClientOptions, type AtlasCredentials } from "./client";
+export {
+  AtlasApiError,
+  ClientErrorCode,
+  hasErrorCode,
+  isAtlasApiError,
+  isNotFound,
+  isRateLimited,
+  type AtlasApiErrorOptions,
+} from "./errors";
+export { redact, redactText, REDACTED } from "./redact";
+export { DEFAULT_BASE_URL, isLoopbackHost, parseBaseUrl, type BaseUrl } from "./base-url";
+export { ATLAS_MEDIA_TYPE, API_PREFIX, endpoints, requestTarget, type Endpoint, type PageQuery } from "./endpoints";
+export { DEFAULT_RETRY_OPTIONS, type RetryOptions } from "./retry";
+export type { AtlasClientStats } from "./stats";
+export * from "./types";

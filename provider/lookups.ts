@@ -1,0 +1,74 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { ApiKeyDetails, AtlasApi } from "./atlas/types";
+import { resolveSettings } from "./config/settings";
+import { objectIdProblem } from "./shared/ids";
+import { orgRolesOf } from "./resources/api-key/model";
+import { projectRolesOf, projectsOf } from "./resources/project-api-key/model";
+
+/**
+ * Plain async lookups for programs (the data sources of other tools). They run
+ * in the program process with the same credentials as the resources (stack
+ * config `mongodbatlas:*`, then the environment). Private keys are never
+ * returned: Atlas shows them only once, at creation.
+ */
+
+/** A key as the lookups return it. */
+export interface ApiKeyInfo {
+  apiKeyId: string;
+  publicKey: string;
+  description: string;
+  /** Organization roles. */
+  roleNames: string[];
+  /** The projects the key is assigned to, with its roles there. */
+  projectAssignments: { projectId: string; roleNames: string[] }[];
+}
+
+/** One organization key. */
+export async function getApiKey(args: { orgId: string; apiKeyId: string }): Promise<ApiKeyInfo> {
+  requireId("orgId", args.orgId);
+  requireId("apiKeyId", args.apiKeyId);
+  return toInfo(await client().getOrgApiKey(args.orgId, args.apiKeyId), args.orgId);
+}
+
+/** Every key of an organization (all pages). */
+export async function listApiKeys(args: { orgId: string }): Promise<ApiKeyInfo[]> {
+  requireId("orgId", args.orgId);
+  return (await client().listOrgApiKeys(args.orgId)).map((key) => toInfo(key, args.orgId));
+}
+
+/** Every key assigned to a project (all pages). */
+export async function listProjectApiKeys(args: { projectId: string }): Promise<ApiKeyInfo[]> {
+  requireId("projectId", args.projectId);
+  return (await client().listProjectApiKeys(args.projectId)).map((key) => {
+    const orgId = key.roles.find((role) => role.orgId)?.orgId ?? "";
+    return toInfo(key, orgId);
+  });
+}
+
+function toInfo(key: ApiKeyDetails, orgId: string): ApiKeyInfo {
+  return {
+    apiKeyId: key.id,
+    publicKey: key.publicKey,
+    description: key.desc,
+    roleNames: orgRolesOf(key, orgId),
+    projectAssignments: projectsOf(key).map((projectId) => ({ projectId, roleNames: projectRolesOf(key, projectId) })),
+  };
+}
+
+function requireId(property: string, value: unknown): void {
+  const problem = objectIdProblem(property, value);
+  if (problem) throw new Error(problem);
+}
+
+let shared: AtlasApi | undefined;
+
+/** One client per program, created at first use. */
+function client(): AtlasApi {
+  if (!shared) {
+    const config = new pulumi.Config("mongodbatlas");
+    const { credentials, baseUrl } = resolveSettings({ config: (key) => config.get(key.split(":")[1]), env: process.env });
+    const { AtlasClient } = require("./atlas/client") as typeof import("./atlas/client");
+    shared = new AtlasClient({ credentials, baseUrl });
+  }
+  return shared;
+}

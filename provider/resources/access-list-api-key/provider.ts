@@ -1,0 +1,61 @@
+import type { AccessListEntry } from "../../atlas/types";
+import { isAtlasApiError, isNotFound } from "../../atlas/errors";
+import { atlas } from "../../runtime/context";
+import { GONE, type ResourceHandlers } from "../../runtime/handlers";
+import { splitResourceId } from "../../shared/resource-ids";
+import { addAccessListEntries, ignoreNotFound } from "../../shared/key-operations";
+import {
+  accessListResourceId,
+  diffAccessList,
+  entryOf,
+  toAccessListOutputs,
+  type AccessListInputs,
+  type AccessListOutputs,
+} from "./model";
+import { checkAccessListEntry } from "./validation";
+
+/** AccessListApiKey: one access-list entry of an organization key. Every input is identity. */
+export const accessListHandlers: ResourceHandlers<AccessListInputs, AccessListOutputs> = {
+  async check(_olds, news) {
+    return checkAccessListEntry(news);
+  },
+
+  async diff(_id, olds, news) {
+    const replaces = diffAccessList(olds, news);
+    // The new entry is added before the old one goes, so callers are never locked out in between.
+    return { changes: replaces.length > 0, replaces, deleteBeforeReplace: false };
+  },
+
+  /** An entry that already exists (409) is adopted. */
+  async create(inputs) {
+    const entry = entryOf(inputs);
+    try {
+      await addAccessListEntries(inputs.orgId, inputs.apiKeyId, [entry], true);
+    } catch (error) {
+      if (!(isAtlasApiError(error) && error.status === 409)) throw error;
+    }
+    return { id: accessListResourceId(inputs), outs: toAccessListOutputs(inputs.orgId, inputs.apiKeyId, entry) };
+  },
+
+  async read(id) {
+    const [orgId, apiKeyId, entry] = splitResourceId(id, ["orgId", "apiKeyId", "entry"], "AccessListApiKey");
+    let found: AccessListEntry;
+    try {
+      found = await atlas().getAccessListEntry(orgId, apiKeyId, entryOf({ cidrBlock: entry }));
+    } catch (error) {
+      if (isNotFound(error)) return GONE;
+      throw error;
+    }
+    const outs = toAccessListOutputs(orgId, apiKeyId, found.ipAddress ?? found.cidrBlock);
+    return { id, props: outs, inputs: outs.ipAddress ? { orgId, apiKeyId, ipAddress: outs.ipAddress } : { orgId, apiKeyId, cidrBlock: outs.cidrBlock } };
+  },
+
+  async update(_id, _olds, news) {
+    // Unreachable: every change is a replacement. Kept so a code-only change never rewrites outputs.
+    return { outs: toAccessListOutputs(news.orgId, news.apiKeyId, entryOf(news)) };
+  },
+
+  async delete(_id, props) {
+    await ignoreNotFound(atlas().deleteAccessListEntry(props.orgId, props.apiKeyId, entryOf(props)));
+  },
+};

@@ -1,0 +1,43 @@
+import * as pulumi from "@pulumi/pulumi";
+import { serializableProvider } from "../../runtime/serializable";
+import { warnAboutCredentials } from "../../shared/program-side";
+
+const provider = serializableProvider("accessListApiKey");
+
+/** Arguments of {@link AccessListApiKey}: exactly one of `ipAddress` or `cidrBlock`. Names match `mongodbatlas.AccessListApiKey`. */
+export interface AccessListApiKeyArgs {
+  /** Organization id (24-hex). */
+  orgId: pulumi.Input<string>;
+  /** Id (24-hex) of the key, not its public key. */
+  apiKeyId: pulumi.Input<string>;
+  /** A single address, e.g. `203.0.113.7` (`203.0.113.7/32` means the same). */
+  ipAddress?: pulumi.Input<string>;
+  /** A network, e.g. `203.0.113.0/24` (the network address, no host bits). */
+  cidrBlock?: pulumi.Input<string>;
+}
+
+/**
+ * One entry of an organization key's API access list. Every input is identity:
+ * a change replaces the entry (the new one is added first). An entry that
+ * already exists is adopted. Resource id: `orgId/apiKeyId/entry`.
+ */
+export class AccessListApiKey extends pulumi.dynamic.Resource {
+  /** Organization id. */
+  declare readonly orgId: pulumi.Output<string>;
+  /** Key id. */
+  declare readonly apiKeyId: pulumi.Output<string>;
+  /** The address, for a single-address entry. */
+  declare readonly ipAddress: pulumi.Output<string | undefined>;
+  /** The entry as a CIDR block (a single address as `/32`), as Atlas reports it. */
+  declare readonly cidrBlock: pulumi.Output<string>;
+
+  constructor(name: string, args: AccessListApiKeyArgs, opts?: pulumi.CustomResourceOptions) {
+    warnAboutCredentials();
+    super(provider, name, { ipAddress: undefined, cidrBlock: undefined, ...args }, opts, "mongodbatlas", "AccessListApiKey");
+  }
+
+  /** Reads an existing entry without managing it. `id` is `orgId/apiKeyId/entry`. */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): AccessListApiKey {
+    return new AccessListApiKey(name, {} as AccessListApiKeyArgs, { ...opts, id });
+  }
+}

@@ -1,0 +1,95 @@
+import type { ApiKeyDetails } from "../../atlas/types";
+import { normalizeRoles, sameRoles } from "../../shared/roles";
+import { normalizeEntries } from "../../shared/access-list";
+import { sameMap } from "../../shared/maps";
+
+/** Checked inputs of ApiKey, as the provider sees them (plain values, secrets in clear). */
+export interface ApiKeyInputs {
+  orgId: string;
+  description: string;
+  roleNames: string[];
+  accessList?: string[];
+  keepers?: Record<string, string>;
+  adoptApiKeyId?: string;
+  adoptPrivateKey?: string;
+}
+
+/** Outputs of ApiKey: the inputs plus what Atlas assigned. */
+export interface ApiKeyOutputs extends ApiKeyInputs {
+  apiKeyId: string;
+  publicKey: string;
+  /** Clear private key from the create response (or `adoptPrivateKey`); "" when unknown. */
+  privateKey: string;
+}
+
+/** The resource id: `orgId/apiKeyId`, the same text `ApiKey.get` takes. */
+export function apiKeyResourceId(orgId: string, apiKeyId: string): string {
+  return `${orgId}/${apiKeyId}`;
+}
+
+/** The organization roles a key holds in `orgId`, sorted (Atlas's order is not stable). */
+export function orgRolesOf(key: ApiKeyDetails, orgId: string): string[] {
+  return normalizeRoles(key.roles.filter((role) => role.orgId === orgId).map((role) => role.roleName));
+}
+
+/**
+ * The diff the engine shows. Replacement for identity (`orgId`), for `keepers`
+ * (rotation) and for adopting a different key; in-place update for description,
+ * roles (as a set) and the access list (as a set). The private key is not an
+ * input, so its redaction by Atlas never shows.
+ */
+export function diffApiKey(olds: ApiKeyOutputs, news: ApiKeyInputs): { replaces: string[]; updates: string[] } {
+  const replaces: string[] = [];
+  if (olds.orgId !== news.orgId) replaces.push("orgId");
+  if (!sameMap(olds.keepers, news.keepers)) replaces.push("keepers");
+  if (news.adoptApiKeyId !== undefined && news.adoptApiKeyId !== olds.apiKeyId) replaces.push("adoptApiKeyId");
+  const updates: string[] = [];
+  if (olds.description !== news.description) updates.push("description");
+  if (!sameRoles(olds.roleNames, news.roleNames)) updates.push("roleNames");
+  if (!sameEntries(olds.accessList, news.accessList)) updates.push("accessList");
+  if (news.adoptPrivateKey !== undefined && news.adoptPrivateKey !== olds.privateKey) updates.push("adoptPrivateKey");
+  return { replaces, updates };
+}
+
+/** Access lists compare as canonical sets; an absent list means "not managed". */
+export function sameEntries(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const x = normalizeEntries(a);
+  const y = normalizeEntries(b);
+  return x.length === y.length && x.every((entry, i) => entry === y[i]);
+}
+
+/** What the outputs need to know of a key, whether it came from Atlas or from earlier outputs. */
+export interface KeyFacts {
+  apiKeyId: string;
+  publicKey: string;
+  description: string;
+  roleNames: string[];
+}
+
+/** The facts of a key as Atlas returned it. */
+export function factsOf(key: ApiKeyDetails, orgId: string): KeyFacts {
+  return { apiKeyId: key.id, publicKey: key.publicKey, description: key.desc, roleNames: orgRolesOf(key, orgId) };
+}
+
+/**
+ * Builds outputs. `adoptPrivateKey` is never copied to outputs: the key's
+ * secret lives in `privateKey` only, which the resource declares secret.
+ */
+export function toOutputs(
+  inputs: ApiKeyInputs,
+  facts: KeyFacts,
+  privateKey: string,
+  accessList: string[] | undefined,
+): ApiKeyOutputs {
+  const { adoptPrivateKey: _secret, ...rest } = inputs;
+  return {
+    ...rest,
+    description: facts.description,
+    roleNames: facts.roleNames,
+    accessList: inputs.accessList === undefined ? undefined : normalizeEntries(accessList ?? []),
+    apiKeyId: facts.apiKeyId,
+    publicKey: facts.publicKey,
+    privateKey,
+  };
+}

@@ -1,0 +1,103 @@
+import type { ApiKeyDetails } from "../../atlas/types";
+import { normalizeEntries } from "../../shared/access-list";
+import { sameMap } from "../../shared/maps";
+import { normalizeRoles, sameRoles } from "../../shared/roles";
+import { sameEntries } from "../api-key/model";
+
+/** One project the key is assigned to, with its roles there. */
+export interface ProjectAssignment {
+  projectId: string;
+  roleNames: string[];
+}
+
+/** Checked inputs of ProjectApiKey. */
+export interface ProjectApiKeyInputs {
+  description: string;
+  /** The first entry hosts the create call; the order is the user's. */
+  projectAssignments: ProjectAssignment[];
+  accessList?: string[];
+  keepers?: Record<string, string>;
+}
+
+/** Outputs of ProjectApiKey. */
+export interface ProjectApiKeyOutputs extends ProjectApiKeyInputs {
+  orgId: string;
+  apiKeyId: string;
+  publicKey: string;
+  privateKey: string;
+  /** Organization roles Atlas gave the key (ORG_MEMBER, added automatically). */
+  roleNames: string[];
+}
+
+/** Resource id: `projectId/apiKeyId` of the host project. */
+export function projectApiKeyResourceId(projectId: string, apiKeyId: string): string {
+  return `${projectId}/${apiKeyId}`;
+}
+
+/** The key's roles in one project, sorted; empty when it is not assigned there. */
+export function projectRolesOf(key: ApiKeyDetails, projectId: string): string[] {
+  return normalizeRoles(key.roles.filter((role) => role.groupId === projectId).map((role) => role.roleName));
+}
+
+/** The projects a key is assigned to, in the order of first appearance. */
+export function projectsOf(key: ApiKeyDetails): string[] {
+  return [...new Set(key.roles.flatMap((role) => (role.groupId ? [role.groupId] : [])))];
+}
+
+/** The changes that turn assignments `olds` into `news`, applied in this order: add, update, remove. */
+export interface AssignmentDelta {
+  add: ProjectAssignment[];
+  update: ProjectAssignment[];
+  remove: string[];
+}
+
+/** Computes the assignment changes by project id; roles compare as sets. */
+export function assignmentDelta(olds: readonly ProjectAssignment[], news: readonly ProjectAssignment[]): AssignmentDelta {
+  const before = new Map(olds.map((a) => [a.projectId, a.roleNames]));
+  const after = new Set(news.map((a) => a.projectId));
+  return {
+    add: news.filter((a) => !before.has(a.projectId)),
+    update: news.filter((a) => before.has(a.projectId) && !sameRoles(before.get(a.projectId), a.roleNames)),
+    remove: olds.filter((a) => !after.has(a.projectId)).map((a) => a.projectId),
+  };
+}
+
+/** Replacement only for `keepers`; everything else updates in place. */
+export function diffProjectApiKey(
+  olds: ProjectApiKeyOutputs,
+  news: ProjectApiKeyInputs,
+): { replaces: string[]; updates: string[] } {
+  const replaces = sameMap(olds.keepers, news.keepers) ? [] : ["keepers"];
+  const updates: string[] = [];
+  if (olds.description !== news.description) updates.push("description");
+  const delta = assignmentDelta(olds.projectAssignments ?? [], news.projectAssignments);
+  if (delta.add.length + delta.update.length + delta.remove.length > 0) updates.push("projectAssignments");
+  if (!sameEntries(olds.accessList, news.accessList)) updates.push("accessList");
+  return { replaces, updates };
+}
+
+/** What the outputs need to know of the key. */
+export interface ProjectKeyFacts {
+  orgId: string;
+  apiKeyId: string;
+  publicKey: string;
+  description: string;
+  roleNames: string[];
+}
+
+/** Builds outputs from inputs, facts and the assignments as they are. */
+export function toProjectOutputs(
+  inputs: ProjectApiKeyInputs,
+  facts: ProjectKeyFacts,
+  assignments: ProjectAssignment[],
+  privateKey: string,
+  accessList: string[] | undefined,
+): ProjectApiKeyOutputs {
+  return {
+    ...inputs,
+    ...facts,
+    projectAssignments: assignments.map((a) => ({ projectId: a.projectId, roleNames: normalizeRoles(a.roleNames) })),
+    accessList: inputs.accessList === undefined ? undefined : normalizeEntries(accessList ?? []),
+    privateKey,
+  };
+}

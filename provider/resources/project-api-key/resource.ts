@@ -1,0 +1,71 @@
+import * as pulumi from "@pulumi/pulumi";
+import { serializableProvider } from "../../runtime/serializable";
+import { secretOutputs, warnAboutCredentials, warnAboutUnknownRoles } from "../../shared/program-side";
+
+const provider = serializableProvider("projectApiKey");
+
+/** One project a {@link ProjectApiKey} is assigned to. */
+export interface ProjectApiKeyProjectAssignment {
+  /** Project id (24-hex). */
+  projectId: pulumi.Input<string>;
+  /** Project roles in that project, e.g. `["GROUP_READ_ONLY"]`; compared as a set. */
+  roleNames: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+/** Arguments of {@link ProjectApiKey}. Names match `mongodbatlas.ProjectApiKey`. */
+export interface ProjectApiKeyArgs {
+  /** Description, 1 to 250 characters. Updated in place. */
+  description: pulumi.Input<string>;
+  /**
+   * Projects and roles. The first entry hosts the create call; each project may
+   * appear once. Adding, removing or changing roles updates in place.
+   */
+  projectAssignments: pulumi.Input<pulumi.Input<ProjectApiKeyProjectAssignment>[]>;
+  /** IP addresses and CIDR blocks allowed to use the key, managed as a set. */
+  accessList?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Changing any value replaces the key, new one first (rotation with overlap). */
+  keepers?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * An API key created for one or more projects (`/api/atlas/v2/groups/{groupId}/apiKeys`)
+ * and owned by this resource: destroying it deletes the key from the
+ * organization. Atlas adds the organization role ORG_MEMBER by itself.
+ * Refresh looks only at the listed projects. Resource id: `projectId/apiKeyId`
+ * of the first project.
+ */
+export class ProjectApiKey extends pulumi.dynamic.Resource {
+  /** Description as Atlas holds it. */
+  declare readonly description: pulumi.Output<string>;
+  /** The listed projects with the roles the key holds there. */
+  declare readonly projectAssignments: pulumi.Output<{ projectId: string; roleNames: string[] }[]>;
+  /** Access-list entries, when managed. */
+  declare readonly accessList: pulumi.Output<string[] | undefined>;
+  /** Rotation keepers. */
+  declare readonly keepers: pulumi.Output<Record<string, string> | undefined>;
+  /** Organization the key belongs to. */
+  declare readonly orgId: pulumi.Output<string>;
+  /** 24-hex id of the key. */
+  declare readonly apiKeyId: pulumi.Output<string>;
+  /** Public key: the 8-letter digest username. */
+  declare readonly publicKey: pulumi.Output<string>;
+  /** Private key, always a secret; "" for a key read with `get`. */
+  declare readonly privateKey: pulumi.Output<string>;
+  /** Organization roles of the key (ORG_MEMBER). */
+  declare readonly roleNames: pulumi.Output<string[]>;
+
+  constructor(name: string, args: ProjectApiKeyArgs, opts?: pulumi.CustomResourceOptions) {
+    warnAboutCredentials();
+    const props = { ...args, orgId: undefined, apiKeyId: undefined, publicKey: undefined, privateKey: undefined, roleNames: undefined };
+    super(provider, name, props, secretOutputs(opts, ["privateKey"]), "mongodbatlas", "ProjectApiKey");
+    if (args?.projectAssignments !== undefined) {
+      const roles = pulumi.output(args.projectAssignments).apply((list) => (list ?? []).flatMap((a) => a.roleNames ?? []));
+      warnAboutUnknownRoles(roles, this);
+    }
+  }
+
+  /** Reads an existing key without managing it. `id` is `projectId/apiKeyId`. */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ProjectApiKey {
+    return new ProjectApiKey(name, {} as ProjectApiKeyArgs, { ...opts, id });
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Atlas role names. Organization roles are a closed set in the current spec;
+ * project roles lost their enum in Feb 2026, so a client that rejects unknown
+ * `GROUP_*` names breaks the day Atlas adds one: validate the shape, and only
+ * warn about names not in the last published list.
+ * Source: the Atlas Admin API v2 spec (`CreateAtlasOrganizationApiKey.roles`)
+ * and its last version with project role enums (2026-02-12).
+ */
+export const ORG_ROLES: readonly string[] = [
+  "ORG_OWNER",
+  "ORG_MEMBER",
+  "ORG_GROUP_CREATOR",
+  "ORG_BILLING_ADMIN",
+  "ORG_BILLING_READ_ONLY",
+  "ORG_STREAM_PROCESSING_ADMIN",
+  "ORG_READ_ONLY",
+];
+
+export const KNOWN_PROJECT_ROLES: readonly string[] = [
+  "GROUP_BACKUP_MANAGER",
+  "GROUP_CLUSTER_MANAGER",
+  "GROUP_DATA_ACCESS_ADMIN",
+  "GROUP_DATA_ACCESS_READ_ONLY",
+  "GROUP_DATA_ACCESS_READ_WRITE",
+  "GROUP_DATABASE_ACCESS_ADMIN",
+  "GROUP_OBSERVABILITY_VIEWER",
+  "GROUP_OWNER",
+  "GROUP_READ_ONLY",
+  "GROUP_SEARCH_INDEX_EDITOR",
+  "GROUP_STREAM_PROCESSING_OWNER",
+];
+
+const PROJECT_ROLE_SHAPE = /^GROUP_[A-Z][A-Z0-9_]*$/;
+
+/** Sorted, without duplicates: roles are a set to Atlas, and their order in responses is not stable. */
+export function normalizeRoles(roles: readonly string[]): string[] {
+  return [...new Set(roles)].sort();
+}
+
+/** True when both lists hold the same roles, whatever their order or repetitions. */
+export function sameRoles(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  const x = normalizeRoles(a ?? []);
+  const y = normalizeRoles(b ?? []);
+  return x.length === y.length && x.every((role, i) => role === y[i]);
+}
+
+/** Problems with a list of organization roles, one message per problem. */
+export function orgRoleProblems(property: string, roles: unknown): string[] {
+  const base = listProblem(property, roles, "organization roles such as ORG_READ_ONLY");
+  if (base) return [base];
+  return (roles as unknown[])
+    .filter((role) => typeof role !== "string" || !ORG_ROLES.includes(role))
+    .map((role) =>
+      typeof role === "string" && PROJECT_ROLE_SHAPE.test(role)
+        ? `${property}: "${role}" is a project role; an organization key takes organization roles (${ORG_ROLES.join(", ")}). Give project roles with ApiKeyProjectAssignment.`
+        : `${property}: "${String(role)}" is not an organization role. Use one of ${ORG_ROLES.join(", ")}.`,
+    );
+}
+
+/** Problems with a list of project roles; unknown but well-shaped `GROUP_*` names pass. */
+export function projectRoleProblems(property: string, roles: unknown): string[] {
+  const base = listProblem(property, roles, "project roles such as GROUP_READ_ONLY");
+  if (base) return [base];
+  return (roles as unknown[])
+    .filter((role) => typeof role !== "string" || !PROJECT_ROLE_SHAPE.test(role))
+    .map((role) =>
+      typeof role === "string" && ORG_ROLES.includes(role)
+        ? `${property}: "${role}" is an organization role; a project assignment takes project roles (GROUP_*), e.g. GROUP_READ_ONLY. Set organization roles on ApiKey.roleNames.`
+        : `${property}: "${String(role)}" is not a project role. Project roles start with GROUP_, e.g. ${KNOWN_PROJECT_ROLES.slice(0, 3).join(", ")}.`,
+    );
+}
+
+/** Well-shaped project roles that are not in the last published list: worth a warning, not an error. */
+export function unknownProjectRoles(roles: readonly string[]): string[] {
+  return roles.filter((role) => PROJECT_ROLE_SHAPE.test(role) && !KNOWN_PROJECT_ROLES.includes(role));
+}
+
+function listProblem(property: string, roles: unknown, example: string): string | undefined {
+  if (!Array.isArray(roles) || roles.length === 0) {
+    return `${property} must list at least one role: give ${example}.`;
+  }
+  return undefined;
+}

@@ -1,0 +1,119 @@
+import { expect } from "chai";
+import { adminClient, configureRuntime, handlers, start, type Emulator } from "../support/provider-harness";
+import { expectRejection } from "./api-key.test";
+import type { ProjectApiKeyOutputs } from "../../provider/resources/project-api-key/model";
+import type { AssignmentOutputs } from "../../provider/resources/api-key-project-assignment/model";
+
+const projectKey = handlers.projectApiKey;
+const assignment = handlers.apiKeyProjectAssignment;
+
+describe("ProjectApiKey and ApiKeyProjectAssignment providers against the emulator", () => {
+  let emulator: Emulator;
+  let projectB: string;
+  before(async () => {
+    emulator = await start({ port: 0, seed: "project-key-tests", rateLimit: false });
+    projectB = emulator.secondProjectId;
+  });
+  after(async () => emulator.close());
+  beforeEach(() => configureRuntime(emulator));
+
+  async function createProjectKey(assignments: { projectId: string; roleNames: string[] }[], extra: object = {}) {
+    const checked = await projectKey.check({}, { description: "service", projectAssignments: assignments, ...extra });
+    expect(checked.failures).to.deep.equal([]);
+    const result = await projectKey.create(checked.inputs);
+    return { id: result.id, outs: result.outs as ProjectApiKeyOutputs };
+  }
+
+  it("creates a key for two projects; Atlas adds ORG_MEMBER; the first project hosts it", async () => {
+    const { id, outs } = await createProjectKey([
+      { projectId: emulator.projectId, roleNames: ["GROUP_READ_ONLY"] },
+      { projectId: projectB, roleNames: ["GROUP_OWNER"] },
+    ]);
+    expect(id).to.equal(`${emulator.projectId}/${outs.apiKeyId}`);
+    expect(outs.orgId).to.equal(emulator.orgId);
+    expect(outs.roleNames).to.deep.equal(["ORG_MEMBER"]);
+    const remote = await adminClient(emulator).getOrgApiKey(emulator.orgId, outs.apiKeyId);
+    const byProject = (p: string) => remote.roles.filter((r) => r.groupId === p).map((r) => r.roleName);
+    expect(byProject(emulator.projectId)).to.deep.equal(["GROUP_READ_ONLY"]);
+    expect(byProject(projectB)).to.deep.equal(["GROUP_OWNER"]);
+  });
+
+  it("updates assignments in place: add, change roles, remove; destroy deletes the key", async () => {
+    const { id, outs } = await createProjectKey([{ projectId: emulator.projectId, roleNames: ["GROUP_READ_ONLY"] }]);
+    const news = (await projectKey.check({}, {
+      description: "service v2",
+      projectAssignments: [{ projectId: projectB, roleNames: ["GROUP_CLUSTER_MANAGER"] }],
+    })).inputs!;
+    expect(await projectKey.diff(id, outs, news)).to.deep.include({ changes: true, replaces: [] });
+    const updated = (await projectKey.update(id, outs, news)).outs as ProjectApiKeyOutputs;
+    expect(updated.privateKey).to.equal(outs.privateKey);
+    const admin = adminClient(emulator);
+    const remote = await admin.getOrgApiKey(emulator.orgId, outs.apiKeyId);
+    expect(remote.desc).to.equal("service v2");
+    expect(remote.roles.filter((r) => r.groupId).map((r) => [r.groupId, r.roleName])).to.deep.equal([[projectB, "GROUP_CLUSTER_MANAGER"]]);
+    await projectKey.delete(id, updated);
+    expect((await admin.listOrgApiKeys(emulator.orgId)).map((k) => k.id)).to.not.include(outs.apiKeyId);
+  });
+
+  it("refresh looks only at listed projects: an assignment made elsewhere is not drift", async () => {
+    const { id, outs } = await createProjectKey([{ projectId: emulator.projectId, roleNames: ["GROUP_READ_ONLY"] }]);
+    await adminClient(emulator).assignApiKeyToProject(projectB, outs.apiKeyId, ["GROUP_OWNER"]);
+    const read = await projectKey.read(id, outs);
+    expect((read.props as ProjectApiKeyOutputs).projectAssignments).to.deep.equal(outs.projectAssignments);
+    expect(await projectKey.diff(id, read.props as ProjectApiKeyOutputs, read.inputs as never)).to.deep.include({ changes: false });
+  });
+
+  it("rolls back the key when a later assignment fails (unknown project)", async () => {
+    const admin = adminClient(emulator);
+    const before = (await admin.listOrgApiKeys(emulator.orgId)).length;
+    await expectRejection(
+      createProjectKey([
+        { projectId: emulator.projectId, roleNames: ["GROUP_READ_ONLY"] },
+        { projectId: "111111111111111111111111", roleNames: ["GROUP_READ_ONLY"] },
+      ]),
+      /deleted again; nothing was left behind. Cause: .*GROUP_NOT_FOUND/,
+    );
+    expect((await admin.listOrgApiKeys(emulator.orgId)).length).to.equal(before);
+  });
+
+  describe("ApiKeyProjectAssignment", () => {
+    async function orgKey() {
+      return adminClient(emulator).createOrgApiKey(emulator.orgId, { desc: "shared", roles: ["ORG_MEMBER"] });
+    }
+
+    it("assigns, updates roles, and unassigns without deleting the key", async () => {
+      const key = await orgKey();
+      const inputs = (await assignment.check({}, { projectId: projectB, apiKeyId: key.id, roles: ["GROUP_READ_ONLY"] })).inputs!;
+      const { id, outs } = await assignment.create(inputs);
+      expect(id).to.equal(`${projectB}/${key.id}`);
+      const news = (await assignment.check({}, { ...inputs, roles: ["GROUP_OWNER"] })).inputs!;
+      expect(await assignment.diff(id!, outs as AssignmentOutputs, news)).to.deep.include({ changes: true, replaces: [] });
+      await assignment.update(id!, outs as AssignmentOutputs, news);
+      expect((await assignment.read(id!)).props).to.deep.equal({ projectId: projectB, apiKeyId: key.id, roles: ["GROUP_OWNER"] });
+      await assignment.delete(id!, news);
+      const admin = adminClient(emulator);
+      expect((await admin.listProjectApiKeys(projectB)).map((k) => k.id)).to.not.include(key.id);
+      expect((await admin.getOrgApiKey(emulator.orgId, key.id)).id).to.equal(key.id);
+    });
+
+    it("adopts an assignment that already exists (API_KEY_ALREADY_IN_GROUP) and sets the declared roles", async () => {
+      const key = await orgKey();
+      await adminClient(emulator).assignApiKeyToProject(projectB, key.id, ["GROUP_READ_ONLY"]);
+      const inputs = (await assignment.check({}, { projectId: projectB, apiKeyId: key.id, roles: ["GROUP_CLUSTER_MANAGER"] })).inputs!;
+      const { id } = await assignment.create(inputs);
+      expect((await assignment.read(id!)).props).to.deep.include({ roles: ["GROUP_CLUSTER_MANAGER"] });
+    });
+
+    it("refresh drops a vanished assignment, and a vanished key, instead of failing", async () => {
+      const key = await orgKey();
+      const inputs = (await assignment.check({}, { projectId: projectB, apiKeyId: key.id, roles: ["GROUP_READ_ONLY"] })).inputs!;
+      const { id } = await assignment.create(inputs);
+      await adminClient(emulator).unassignApiKeyFromProject(projectB, key.id);
+      expect(await assignment.read(id!)).to.deep.equal({});
+      await assignment.create(inputs);
+      await adminClient(emulator).deleteOrgApiKey(emulator.orgId, key.id);
+      expect(await assignment.read(id!)).to.deep.equal({});
+      await assignment.delete(id!, inputs);
+    });
+  });
+});

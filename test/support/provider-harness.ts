@@ -1,0 +1,68 @@
+/**
+ * Runs the provider's runtime in this process against an in-process emulator:
+ * the tier between unit tests and the real engine. Retries are made fast so
+ * fault cases take milliseconds.
+ */
+import { start } from "../../emulator";
+import * as context from "../../provider/runtime/context";
+import { handlers } from "../../provider/runtime";
+import { AtlasClient } from "../../provider/atlas/client";
+
+export type Emulator = Awaited<ReturnType<typeof start>>;
+
+/** One logged request of the emulator. */
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  status: number;
+}
+
+/** The stack config a user would set, pointing at the emulator. */
+export function stackConfig(emulator: Emulator): Record<string, string> {
+  return {
+    "mongodbatlas:publicKey": emulator.publicKey,
+    "mongodbatlas:privateKey": emulator.privateKey,
+    "mongodbatlas:baseUrl": emulator.url,
+  };
+}
+
+/** Configures the provider runtime as the dynamic provider host would. */
+export function configureRuntime(emulator: Emulator, extra: Record<string, string> = {}): void {
+  context.resetContext();
+  context.setClientOptions({ retry: { baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 50 } });
+  const config = { ...stackConfig(emulator), ...extra };
+  context.configure({ get: (key) => config[key] }, {});
+}
+
+/** An independent admin client for out-of-band changes, as a person in the Atlas UI would make. */
+export function adminClient(emulator: Emulator): AtlasClient {
+  return new AtlasClient({
+    baseUrl: emulator.url,
+    credentials: { type: "apiKey", publicKey: emulator.publicKey, privateKey: emulator.privateKey },
+    retry: { baseDelayMs: 1, maxDelayMs: 5 },
+  });
+}
+
+/** The emulator's request log (control plane). */
+export async function requestLog(emulator: Emulator): Promise<LoggedRequest[]> {
+  const response = await fetch(`${emulator.url}/__emulator/requests`);
+  const body = (await response.json()) as { requests?: LoggedRequest[] } | LoggedRequest[];
+  return Array.isArray(body) ? body : (body.requests ?? []);
+}
+
+/** Clears the request log. */
+export async function clearRequestLog(emulator: Emulator): Promise<void> {
+  await fetch(`${emulator.url}/__emulator/requests`, { method: "DELETE" });
+}
+
+/** Injects a fault on matching requests (see the emulator's control plane). */
+export async function injectFault(emulator: Emulator, fault: object): Promise<void> {
+  const response = await fetch(`${emulator.url}/__emulator/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(fault),
+  });
+  if (!response.ok) throw new Error(`fault injection failed: HTTP ${response.status} ${await response.text()}`);
+}
+
+export { handlers, start };
