@@ -96,6 +96,11 @@ export class AtlasModel {
   deleteAccessListEntry(orgId: string, apiUserId: string, address: string, caller?: { apiKeyId?: string; ip?: string }) {
     return accessLists.deleteAccessListEntry(this.ctx, orgId, apiUserId, address, caller);
   }
+  /** Counts a request of key `apiUserId` from `ip` on its matching entries; false when none matches. */
+  recordAccessListUse(apiUserId: string, ip: string) {
+    const key = this.state.apiKeys[apiUserId];
+    return key ? accessLists.recordAccessListUse(this.ctx, key, ip) : false;
+  }
 
   // Service account tokens
   checkClientCredentials(clientId: string, clientSecret: string) { return tokens.checkClientCredentials(this.ctx, clientId, clientSecret); }

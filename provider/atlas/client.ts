@@ -14,7 +14,7 @@ import { DigestSession } from "./digest-session";
 import { endpoints, OAUTH_TOKEN_PATH, requestTarget, type Endpoint, type PageQuery } from "./endpoints";
 import { OAuthSession } from "./oauth";
 import { errorFromResponse, parseSuccessBody } from "./response";
-import { DEFAULT_RETRY_OPTIONS, type RetryOptions } from "./retry";
+import { checkCredentials, checkItemsPerPage, mergeRetryOptions, type AtlasClientOptions } from "./client-options";
 import { RetryingSender, type OutgoingRequest, type RetryResult } from "./retrying-sender";
 import { newStats, type AtlasClientStats, type StatsCounters } from "./stats";
 import { Transport } from "./transport";
@@ -23,29 +23,7 @@ import type {
   Project, UpdateApiKeyBody,
 } from "./types";
 
-/** How the client authenticates: a programmatic API key (digest) or a service account (OAuth). */
-export type AtlasCredentials =
-  | { type: "apiKey"; publicKey: string; privateKey: string }
-  | { type: "serviceAccount"; clientId: string; clientSecret: string };
-
-/** Options of {@link AtlasClient}. */
-export interface AtlasClientOptions {
-  /** Default `https://cloud.mongodb.com`; `http://` only to 127.0.0.0/8, localhost or [::1]. */
-  baseUrl?: string;
-  credentials: AtlasCredentials;
-  /** Default `pulumi-mongodbatlas-apikeys/<package version>`. */
-  userAgent?: string;
-  /** TCP + TLS connect timeout in milliseconds (default 10 000). */
-  connectTimeoutMs?: number;
-  /** Whole-request timeout in milliseconds (default 60 000). */
-  requestTimeoutMs?: number;
-  /** Retry policy overrides (see {@link RetryOptions} for units and defaults). */
-  retry?: Partial<RetryOptions>;
-  /** Page size of list calls, 1..500 (default 500, the maximum, to make the fewest calls). */
-  itemsPerPage?: number;
-  /** Receives debug lines (method, path, status, attempt, delay); never credentials. */
-  log?: (line: string) => void;
-}
+export type { AtlasClientOptions, AtlasCredentials } from "./client-options";
 
 /** Something that sends an authenticated request: the auth layer. */
 interface Authenticator {
@@ -62,11 +40,13 @@ export class AtlasClient implements AtlasApi {
   private readonly pathPrefix: string;
   private readonly transport: Transport;
   private readonly auth: Authenticator;
-  private readonly counters: StatsCounters = newStats();
+  private readonly counters: StatsCounters;
   private readonly itemsPerPage: number;
-  private readonly authType: AtlasCredentials["type"];
+  private readonly authType: "apiKey" | "serviceAccount";
 
   constructor(options: AtlasClientOptions) {
+    // No field initialisers in this folder: Pulumi's closure serialiser keeps only the constructor.
+    this.counters = newStats();
     const base = parseBaseUrl(options.baseUrl);
     this.baseUrl = base.origin + base.pathPrefix;
     this.pathPrefix = base.pathPrefix;
@@ -204,35 +184,4 @@ export class AtlasClient implements AtlasApi {
     }
     return items;
   }
-}
-
-function mergeRetryOptions(overrides: Partial<RetryOptions> | undefined): RetryOptions {
-  const defined = Object.entries(overrides ?? {}).filter(([, value]) => value !== undefined);
-  return { ...DEFAULT_RETRY_OPTIONS, ...Object.fromEntries(defined) };
-}
-
-function checkItemsPerPage(value: number | undefined): number {
-  if (value === undefined) return 500;
-  if (!Number.isInteger(value) || value < 1 || value > 500) {
-    throw new Error(`itemsPerPage must be an integer from 1 to 500 (Atlas's limit), got ${value}`);
-  }
-  return value;
-}
-
-/** Copies the credentials (so later changes to the caller's object do not apply) and checks them without echoing values. */
-function checkCredentials(credentials: AtlasCredentials): AtlasCredentials {
-  const nonEmpty = (v: unknown) => typeof v === "string" && v.trim() !== "";
-  if (credentials?.type === "apiKey") {
-    if (!nonEmpty(credentials.publicKey) || !nonEmpty(credentials.privateKey)) {
-      throw new Error('credentials of type "apiKey" need a non-empty publicKey and privateKey');
-    }
-    return { type: "apiKey", publicKey: credentials.publicKey, privateKey: credentials.privateKey };
-  }
-  if (credentials?.type === "serviceAccount") {
-    if (!nonEmpty(credentials.clientId) || !nonEmpty(credentials.clientSecret)) {
-      throw new Error('credentials of type "serviceAccount" need a non-empty clientId and clientSecret');
-    }
-    return { type: "serviceAccount", clientId: credentials.clientId, clientSecret: credentials.clientSecret };
-  }
-  throw new Error('credentials.type must be "apiKey" (public/private key) or "serviceAccount" (client id/secret)');
 }

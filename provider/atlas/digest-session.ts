@@ -21,10 +21,14 @@ export interface DigestCredentials {
 
 /** One nonce and the count of its last use. */
 class NonceState {
-  private count = 0;
+  private count: number;
   /** Set once a use with nc > 1 succeeded: proof the server accepts reuse. */
-  reuseAccepted = false;
-  constructor(readonly challenge: DigestChallenge) {}
+  reuseAccepted: boolean;
+  constructor(readonly challenge: DigestChallenge) {
+    // Set here, not as field initialisers: Pulumi's closure serialiser keeps only the constructor.
+    this.count = 0;
+    this.reuseAccepted = false;
+  }
   /** Next nonce count; strictly increasing in the order requests are signed. */
   next(): number {
     return ++this.count;
@@ -39,8 +43,8 @@ export class DigestSession {
   private current?: NonceState;
   /** Resolves when the probe in flight has brought a challenge (or failed). */
   private probing?: Promise<void>;
-  private reuseFailures = 0;
-  private challengeEveryRequest = false;
+  private reuseFailures: number;
+  private challengeEveryRequest: boolean;
 
   constructor(
     private readonly sender: RetryingSender,
@@ -48,9 +52,12 @@ export class DigestSession {
     private readonly stats: StatsCounters,
     private readonly log?: (line: string) => void,
     private readonly newCnonce: () => string = () => randomBytes(16).toString("hex"),
-  ) {}
+  ) {
+    this.reuseFailures = 0;
+    this.challengeEveryRequest = false;
+  }
 
-  /** True once the server was found to refuse reused nonces. */
+  /** False once the server was found to refuse reused nonces (a challenge per call from then on). */
   get reusesNonces(): boolean {
     return !this.challengeEveryRequest;
   }

@@ -44,8 +44,9 @@ export interface PageQuery {
 
 /** Encodes one path segment: `10.0.0.0/24` becomes `10.0.0.0%2F24`. */
 export function segment(value: string): string {
-  if (typeof value !== "string" || value.length === 0) {
-    throw new TypeError(`Path parameter must be a non-empty string, got ${JSON.stringify(value)}`);
+  // "." and ".." would be removed by URL normalisation (even as %2E), changing the path.
+  if (typeof value !== "string" || value.length === 0 || value === "." || value === "..") {
+    throw new TypeError(`Path parameter must be a non-empty string other than "." and "..", got ${JSON.stringify(value)}`);
   }
   return encodeURIComponent(value);
 }

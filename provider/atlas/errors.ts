@@ -42,7 +42,7 @@ export interface AtlasApiErrorOptions {
 
 /** A failed Atlas Administration API call. */
 export class AtlasApiError extends Error {
-  override readonly name = "AtlasApiError";
+  override readonly name: string;
   /** HTTP status; 0 when no response was received. */
   readonly status: number;
   /** Atlas `errorCode`, or a {@link ClientErrorCode}. */
@@ -61,6 +61,8 @@ export class AtlasApiError extends Error {
     const safe = sanitize(options);
     const message = formatMessage(safe);
     super(message);
+    // Set here, not as a field initialiser: Pulumi's closure serialiser keeps only the constructor.
+    this.name = "AtlasApiError";
     // Under Pulumi's closure serialiser `super()` becomes `Error.call(this)`, which sets nothing.
     if (this.message !== message) {
       Object.defineProperty(this, "message", { value: message, writable: true, configurable: true });

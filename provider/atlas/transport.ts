@@ -9,10 +9,10 @@
  * closure serialiser captures top-level imports by value, which breaks axios.
  */
 import type { AxiosInstance } from "axios";
-import { createAgents, CONNECT_TIMEOUT_CODE, type AgentPair } from "./agents";
+import { createAgents, type AgentPair } from "./agents";
 import type { BaseUrl } from "./base-url";
 import { ATLAS_MEDIA_TYPE } from "./endpoints";
-import { redactText } from "./redact";
+import { describeFailure, type TransportFailure } from "./transport-failure";
 
 /** A request ready to go on the wire. */
 export interface HttpRequest {
@@ -35,16 +35,7 @@ export interface HttpResponse {
   body: string;
 }
 
-/** Why no response was received. */
-export interface TransportFailure {
-  kind: "refused" | "connectTimeout" | "timeout" | "reset" | "network";
-  /** System error code (`ECONNRESET`, …) or `TIMEOUT`. */
-  code: string;
-  /** Redacted, human-readable cause. */
-  message: string;
-  /** False only when the request certainly never reached the server. */
-  maybeSent: boolean;
-}
+export type { TransportFailure } from "./transport-failure";
 
 /** Either a response or a failure; {@link Transport.send} never throws. */
 export type TransportOutcome = { ok: true; response: HttpResponse } | { ok: false; failure: TransportFailure };
@@ -102,6 +93,8 @@ export class Transport {
     const agents = request.freshConnection
       ? (this.fresh ??= createAgents(this.connectTimeoutMs, false))
       : (this.pooled ??= createAgents(this.connectTimeoutMs, true));
+    // Outside the try: a missing axios is a setup error, not a network failure to retry.
+    const axios = this.client();
     const controller = new AbortController();
     let timedOut = false;
     const timer =
@@ -112,7 +105,7 @@ export class Transport {
           }, this.requestTimeoutMs)
         : undefined;
     try {
-      const response = await this.client().request<string>({
+      const response = await axios.request<string>({
         method: request.method,
         url: this.options.baseUrl.origin + request.target,
         headers: {
@@ -181,25 +174,4 @@ function text(data: unknown): string {
   if (typeof data === "string") return data;
   if (data === undefined || data === null) return "";
   return Buffer.isBuffer(data) ? data.toString("utf8") : String(data);
-}
-
-/** Codes of failures before any byte was sent (an array: the closure serialiser cannot rebuild a Set). */
-const NEVER_SENT = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", CONNECT_TIMEOUT_CODE];
-
-/** Copies only a code and a redacted message out of an axios error (which holds the request headers). */
-function describeFailure(error: unknown, timedOut: boolean, requestTimeoutMs: number): TransportFailure {
-  const e = (error ?? {}) as { code?: unknown; message?: unknown; cause?: { code?: unknown } };
-  const code = String(e.code && e.code !== "ERR_CANCELED" ? e.code : (e.cause?.code ?? "UNKNOWN"));
-  if (timedOut) {
-    return { kind: "timeout", code: "TIMEOUT", message: `no complete response within ${requestTimeoutMs} ms`, maybeSent: true };
-  }
-  const message = redactText(String(e.message ?? code)).slice(0, 300);
-  if (code === CONNECT_TIMEOUT_CODE) return { kind: "connectTimeout", code, message, maybeSent: false };
-  if (code === "ECONNREFUSED") return { kind: "refused", code, message, maybeSent: false };
-  if (NEVER_SENT.includes(code)) return { kind: "network", code, message, maybeSent: false };
-  if (code === "ECONNRESET" || code === "EPIPE" || /socket hang up/i.test(message)) {
-    return { kind: "reset", code, message, maybeSent: true };
-  }
-  if (code === "ETIMEDOUT" || code === "ECONNABORTED") return { kind: "timeout", code, message, maybeSent: true };
-  return { kind: "network", code, message, maybeSent: true };
 }

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { adminClient, clearRequestLog, configureRuntime, handlers, injectFault, requestLog, start, type Emulator } from "../support/provider-harness";
+import { adminClient, configureRuntime, handlers, start, type Emulator } from "../support/provider-harness";
 import type { ApiKeyOutputs } from "../../provider/resources/api-key/model";
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -117,17 +117,17 @@ describe("ApiKey provider against the emulator", () => {
   it("rolls back a created key when its access list fails, leaving nothing behind", async () => {
     const admin = adminClient(emulator);
     const before = (await admin.listOrgApiKeys(emulator.orgId)).map((k) => k.id);
-    await injectFault(emulator, { method: "POST", path: "/accessList$", status: 400, count: 1, errorCode: "INVALID_ATTRIBUTE" });
+    emulator.injectFault({ type: "status", method: "POST", path: "/accessList$", status: 400, errorCode: "INVALID_ATTRIBUTE" });
     await expectRejection(create({ accessList: ["192.0.2.1"] }), /was deleted again; nothing was left behind/);
     const after = (await admin.listOrgApiKeys(emulator.orgId)).map((k) => k.id);
     expect(after).to.deep.equal(before);
   });
 
   it("rejects bad input in check with zero HTTP requests", async () => {
-    await clearRequestLog(emulator);
+    emulator.clearRequests();
     const result = await apiKey.check({}, { orgId: "abcdefgh", description: "", roleNames: ["GROUP_OWNER"], accessList: ["10.0.0.1/8"] });
     expect(result.failures!.map((f) => f.property)).to.have.members(["orgId", "description", "roleNames", "accessList"]);
-    expect(await requestLog(emulator)).to.have.length(0);
+    expect(emulator.requests()).to.have.length(0);
   });
 
   it("is safe under concurrency: 20 creates at once in one process", async () => {

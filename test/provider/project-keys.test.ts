@@ -12,7 +12,7 @@ describe("ProjectApiKey and ApiKeyProjectAssignment providers against the emulat
   let projectB: string;
   before(async () => {
     emulator = await start({ port: 0, seed: "project-key-tests", rateLimit: false });
-    projectB = emulator.secondProjectId;
+    projectB = emulator.projectIds[1];
   });
   after(async () => emulator.close());
   beforeEach(() => configureRuntime(emulator));

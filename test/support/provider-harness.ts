@@ -10,13 +10,6 @@ import { AtlasClient } from "../../provider/atlas/client";
 
 export type Emulator = Awaited<ReturnType<typeof start>>;
 
-/** One logged request of the emulator. */
-export interface LoggedRequest {
-  method: string;
-  path: string;
-  status: number;
-}
-
 /** The stack config a user would set, pointing at the emulator. */
 export function stackConfig(emulator: Emulator): Record<string, string> {
   return {
@@ -41,28 +34,6 @@ export function adminClient(emulator: Emulator): AtlasClient {
     credentials: { type: "apiKey", publicKey: emulator.publicKey, privateKey: emulator.privateKey },
     retry: { baseDelayMs: 1, maxDelayMs: 5 },
   });
-}
-
-/** The emulator's request log (control plane). */
-export async function requestLog(emulator: Emulator): Promise<LoggedRequest[]> {
-  const response = await fetch(`${emulator.url}/__emulator/requests`);
-  const body = (await response.json()) as { requests?: LoggedRequest[] } | LoggedRequest[];
-  return Array.isArray(body) ? body : (body.requests ?? []);
-}
-
-/** Clears the request log. */
-export async function clearRequestLog(emulator: Emulator): Promise<void> {
-  await fetch(`${emulator.url}/__emulator/requests`, { method: "DELETE" });
-}
-
-/** Injects a fault on matching requests (see the emulator's control plane). */
-export async function injectFault(emulator: Emulator, fault: object): Promise<void> {
-  const response = await fetch(`${emulator.url}/__emulator/faults`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(fault),
-  });
-  if (!response.ok) throw new Error(`fault injection failed: HTTP ${response.status} ${await response.text()}`);
 }
 
 export { handlers, start };

@@ -137,7 +137,8 @@ export interface InlineStackOptions {
     config?: ConfigMap;
     /**
      * Working directory of the CLI and of the dynamic-provider process; must be inside the
-     * repository so `node_modules` resolves. Defaults to a fresh directory under `.pulumi-local/`.
+     * repository so `node_modules` resolves; Pulumi.yaml and Pulumi.<stack>.yaml are written
+     * there. Defaults to a fresh directory under `.pulumi-local/`.
      */
     workDir?: string;
     /** Extra environment variables, applied over {@link offlineEnv}. */

@@ -1,0 +1,148 @@
+import { DigestAuthority } from "./auth/digest";
+import { applyConfigPatch, defaultConfig, type ConfigPatch, type EmulatorConfig } from "./config";
+import { FaultInjector } from "./faults";
+import { Router } from "./http/router";
+import { redactPrivateKey } from "./http/views";
+import { describeSeed, seed, seedDefaults, type SeedRequest, type SeedResult } from "./model/fixtures";
+import { AtlasModel, type ModelSnapshot } from "./model/model";
+import { countActiveTokens } from "./model/tokens";
+import { TokenBuckets } from "./rate-limit";
+import { RequestLog } from "./request-log";
+import { atlasRoutes } from "./routes";
+import { saveStateFile } from "./state-file";
+
+/** Construction options of {@link Emulator}. */
+export interface EmulatorOptions {
+  seed: string;
+  config?: EmulatorConfig;
+  /** Clock in epoch milliseconds (default `Date.now`). */
+  now?: () => number;
+  /** Where to persist the state; none when omitted. */
+  stateFile?: string;
+  /** State to continue from (read from the state file). */
+  snapshot?: ModelSnapshot;
+}
+
+/** `GET /__emulator/state`: what exists, for test invariants. Secrets are redacted. */
+export interface StateDump {
+  orgs: Array<{ id: string; name: string; projects: Array<{ id: string; name: string }> }>;
+  apiKeys: Array<{
+    id: string;
+    orgId: string;
+    desc: string;
+    publicKey: string;
+    privateKey: string;
+    orgRoles: string[];
+    projectRoles: Record<string, string[]>;
+    accessList: string[];
+  }>;
+  serviceAccounts: Array<{ clientId: string; orgId: string; name: string; orgRoles: string[]; projectRoles: Record<string, string[]> }>;
+  activeTokens: number;
+}
+
+/**
+ * One emulated Atlas: the model plus everything around it (auth, limits, faults, log, routes).
+ * The HTTP server, the control plane and the in-process handle all drive this object.
+ */
+export class Emulator {
+  readonly model: AtlasModel;
+  readonly digest: DigestAuthority;
+  readonly buckets: TokenBuckets;
+  readonly faults = new FaultInjector();
+  readonly log = new RequestLog();
+  readonly router: Router;
+  readonly now: () => number;
+  readonly stateFile?: string;
+  /** Origin used in response links; set once the server listens. */
+  baseUrl = "http://127.0.0.1";
+  private current: EmulatorConfig;
+
+  constructor(options: EmulatorOptions) {
+    this.now = options.now ?? Date.now;
+    this.current = options.config ?? defaultConfig();
+    this.stateFile = options.stateFile;
+    this.model = new AtlasModel({ seed: options.snapshot?.seed ?? options.seed, now: this.now });
+    if (options.snapshot) this.model.restore(options.snapshot);
+    // A fresh start, or a state saved after an empty reset: the handle and the CLI need the defaults.
+    if (this.model.state.defaults.length < 2) seedDefaults(this.model);
+    this.digest = new DigestAuthority(
+      () => ({ algorithm: this.current.digestAlgorithm, nonceLifetimeMs: this.current.nonceLifetimeMs, nonceReuse: this.current.nonceReuse }),
+      this.now,
+    );
+    this.buckets = new TokenBuckets(this.now);
+    this.router = new Router(atlasRoutes(this.model));
+  }
+
+  /** Current settings. */
+  get config(): EmulatorConfig {
+    return this.current;
+  }
+
+  /** Changes settings live; returns the new settings. */
+  configure(patch: ConfigPatch): EmulatorConfig {
+    this.current = applyConfigPatch(this.current, patch);
+    return this.current;
+  }
+
+  /**
+   * Back to the start: state re-seeded from the same seed (so the default credentials come back
+   * identical), nonces, buckets, faults and the request log cleared. `empty` leaves no data at all.
+   */
+  reset(options: { empty?: boolean } = {}): SeedResult[] {
+    this.model.reset();
+    const defaults = options.empty ? [] : seedDefaults(this.model);
+    this.digest.clear();
+    this.buckets.clear();
+    this.faults.clear();
+    this.log.clear();
+    this.persist();
+    return defaults;
+  }
+
+  /** Creates fixtures (control plane `POST /__emulator/seed`). */
+  seed(request: SeedRequest = {}): SeedResult {
+    const result = seed(this.model, request);
+    this.persist();
+    return result;
+  }
+
+  /** The default fixtures with their credentials: [0] the main organization, [1] the other one. */
+  defaults(): SeedResult[] {
+    return this.model.state.defaults.map((refs) => describeSeed(this.model, refs));
+  }
+
+  /** Writes the state file, when there is one. */
+  persist(): void {
+    if (this.stateFile) saveStateFile(this.stateFile, this.model.snapshot());
+  }
+
+  /** A redacted dump of the state. */
+  stateDump(): StateDump {
+    const s = this.model.state;
+    return {
+      orgs: Object.values(s.orgs).map((org) => ({
+        id: org.id,
+        name: org.name,
+        projects: Object.values(s.projects).filter((p) => p.orgId === org.id).map((p) => ({ id: p.id, name: p.name })),
+      })),
+      apiKeys: Object.values(s.apiKeys).map((k) => ({
+        id: k.id,
+        orgId: k.orgId,
+        desc: k.desc,
+        publicKey: k.publicKey,
+        privateKey: redactPrivateKey(k.privateKey),
+        orgRoles: [...k.orgRoles],
+        projectRoles: structuredClone(k.projectRoles),
+        accessList: k.accessList.map((e) => e.cidrBlock),
+      })),
+      serviceAccounts: Object.values(s.serviceAccounts).map((sa) => ({
+        clientId: sa.clientId,
+        orgId: sa.orgId,
+        name: sa.name,
+        orgRoles: [...sa.orgRoles],
+        projectRoles: structuredClone(sa.projectRoles),
+      })),
+      activeTokens: countActiveTokens(this.model.ctx),
+    };
+  }
+}

@@ -1,0 +1,156 @@
+import { randomBytes } from "node:crypto";
+import { applyConfigPatch, defaultConfig, type ConfigPatch, type EmulatorConfig } from "./config";
+import { Emulator, type StateDump } from "./emulator";
+import type { Fault, FaultSpec } from "./faults";
+import type { SeedRequest, SeedResult } from "./model/fixtures";
+import type { AtlasModel } from "./model/model";
+import type { RateLimitSettings } from "./rate-limit";
+import type { RequestLogEntry } from "./request-log";
+import { listen } from "./server";
+import { loadStateFile } from "./state-file";
+
+export type { ConfigPatch, EmulatorConfig } from "./config";
+export type { StateDump } from "./emulator";
+export type { Fault, FaultSpec, FaultType } from "./faults";
+export type { SeedPrincipal, SeedRequest, SeedResult } from "./model/fixtures";
+export { AtlasModel } from "./model/model";
+export { AtlasDomainError, isDomainError } from "./model/domain-error";
+export type { RateLimitSettings } from "./rate-limit";
+export type { RequestLogEntry } from "./request-log";
+
+/** Options of {@link start}. Every field is optional. */
+export interface StartOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Loopback host to listen on (default `127.0.0.1`); anything else is refused. */
+  host?: string;
+  /** Seed of the id generator (default: random, see `handle.seed`). Same seed → same ids and credentials. */
+  seed?: number | string;
+  /** Delay added before every Admin API answer, in milliseconds (default 0). */
+  latencyMs?: number;
+  /** Rate-limit settings, or `false` to disable (default: enabled, live capacities, 10 tokens/s refill). */
+  rateLimit?: Partial<RateLimitSettings> | false;
+  /** Digest nonce lifetime in milliseconds (default 60 000). */
+  nonceLifetimeMs?: number;
+  /** Accept a nonce again with a higher `nc` (default true). */
+  nonceReuse?: boolean;
+  /** Algorithm of digest challenges (default `MD5`). */
+  digestAlgorithm?: "MD5" | "SHA-256";
+  /** OAuth token lifetime in seconds (default 3600). */
+  tokenLifetimeSeconds?: number;
+  /** Refuse API-key calls from outside the key's access list (default false). */
+  enforceAccessList?: boolean;
+  /** JSON file to load the state from (when it exists) and save it to after each change and on close. */
+  stateFile?: string;
+  /** Clock in epoch milliseconds (default `Date.now`), for tests that move time. */
+  now?: () => number;
+}
+
+/** A running emulator. Credential fields are those of the main seeded organization. */
+export interface EmulatorHandle {
+  /** Base URL to give clients as the Atlas base URL, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  orgId: string;
+  /** First project of the main organization. */
+  projectId: string;
+  /** Second project of the main organization. */
+  secondProjectId: string;
+  /** Both projects of the main organization. */
+  projectIds: string[];
+  /** Id of the `ORG_OWNER` admin API key. */
+  apiKeyId: string;
+  publicKey: string;
+  privateKey: string;
+  /** `ORG_OWNER` service account. */
+  clientId: string;
+  clientSecret: string;
+  /** A second organization with its own project, `ORG_OWNER` key and service account (cross-org tests). */
+  otherOrg: SeedResult;
+  /** Seed actually used. */
+  seed: string;
+  /** Direct access to state and rules, to arrange or inspect state without HTTP. */
+  model: AtlasModel;
+  /** Current settings. */
+  config(): EmulatorConfig;
+  /** Changes settings live. */
+  configure(patch: ConfigPatch): EmulatorConfig;
+  /** Back to the seeded start (same credentials); `empty` leaves no data. Clears faults and the request log. */
+  reset(options?: { empty?: boolean }): SeedResult[];
+  /** Creates more fixtures. */
+  seedData(request?: SeedRequest): SeedResult;
+  /** Registers a fault. */
+  injectFault(spec: FaultSpec): Fault;
+  /** Registered faults with counters. */
+  faults(): Fault[];
+  clearFaults(): void;
+  /** The request log (no headers, no bodies). */
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  /** Redacted dump of the state. */
+  state(): StateDump;
+  /** Writes the state file now (no-op without one). */
+  save(): void;
+  /** Stops the server (and saves the state file). */
+  close(): Promise<void>;
+}
+
+/** Starts an emulator in this process. Seeds the default fixtures unless a state file is loaded. */
+export async function start(options: StartOptions = {}): Promise<EmulatorHandle> {
+  const config = applyConfigPatch(defaultConfig(), {
+    latencyMs: options.latencyMs,
+    rateLimit: options.rateLimit,
+    nonceLifetimeMs: options.nonceLifetimeMs,
+    nonceReuse: options.nonceReuse,
+    digestAlgorithm: options.digestAlgorithm,
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds,
+    enforceAccessList: options.enforceAccessList,
+  });
+  const snapshot = options.stateFile ? loadStateFile(options.stateFile) : undefined;
+  const emu = new Emulator({
+    seed: options.seed === undefined ? randomBytes(8).toString("hex") : String(options.seed),
+    config,
+    now: options.now,
+    stateFile: options.stateFile,
+    snapshot,
+  });
+  const running = await listen(emu, options.host ?? "127.0.0.1", options.port ?? 0);
+  emu.persist();
+  const [main, other] = emu.defaults();
+  if (!main?.apiKeyId || !main.clientId || !other) {
+    await running.close();
+    throw new Error("the state file's default organization lost its admin key or service account");
+  }
+  let closed = false;
+  return {
+    url: running.url,
+    orgId: main.orgId,
+    projectId: main.projectIds[0],
+    secondProjectId: main.projectIds[1],
+    projectIds: main.projectIds,
+    apiKeyId: main.apiKeyId,
+    publicKey: main.publicKey!,
+    privateKey: main.privateKey!,
+    clientId: main.clientId,
+    clientSecret: main.clientSecret!,
+    otherOrg: other,
+    seed: emu.model.seed,
+    model: emu.model,
+    config: () => emu.config,
+    configure: (patch) => emu.configure(patch),
+    reset: (opts) => emu.reset(opts),
+    seedData: (request) => emu.seed(request),
+    injectFault: (spec) => emu.faults.add(spec),
+    faults: () => emu.faults.list(),
+    clearFaults: () => emu.faults.clear(),
+    requests: () => emu.log.list(),
+    clearRequests: () => emu.log.clear(),
+    state: () => emu.stateDump(),
+    save: () => emu.persist(),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await running.close();
+      emu.persist();
+    },
+  };
+}

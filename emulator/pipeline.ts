@@ -1,0 +1,161 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
+import { authenticate } from "./auth/authenticate";
+import { authorize, type Principal } from "./auth/authorize";
+import { revokeEndpoint, tokenEndpoint } from "./auth/oauth";
+import type { Emulator } from "./emulator";
+import { toApiError, toApiErrorFromUnknown, UNAUTHORIZED_BODY } from "./errors";
+import { defaultFaultError, type Fault } from "./faults";
+import { outputFlags, parseQuery } from "./http/query";
+import { ERROR_MEDIA_TYPE, writeApiError, writeRaw, writeReply } from "./http/respond";
+import { AtlasDomainError } from "./model/domain-error";
+import { normalizePeerAddress } from "./model/ip-address";
+import { bucketFor, refillPerMinute } from "./rate-limit";
+import type { RequestLogEntry } from "./request-log";
+
+/**
+ * Processing of one Admin API or OAuth request, in this order:
+ *   OAuth endpoints (own auth) → authentication (401 + digest challenge) → access-list check →
+ *   faults → route match and path-parameter format (404/405/400) → rate limit (429) →
+ *   query parameters (400) → existence and authorization (404/401) → JSON body (400) →
+ *   handler → state file → latency → response.
+ * Authentication comes first, as in Atlas: an unauthenticated request learns nothing, not even
+ * whether its path exists.
+ */
+export async function handleApiRequest(emu: Emulator, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
+  const method = req.method ?? "GET";
+  const started = emu.now();
+  const entry = emu.log.begin(method, url.pathname, url.search.slice(1), started);
+  const finish = async (write: () => void, status: number | null) => {
+    await sleep(emu.config.latencyMs);
+    write();
+    entry.status = status;
+    entry.durationMs = emu.now() - started;
+  };
+  const flags = outputFlags(url.searchParams);
+  try {
+    if (method === "POST" && (url.pathname === "/api/oauth/token" || url.pathname === "/api/oauth/revoke")) {
+      entry.auth = "basic";
+      const fault = emu.faults.next(method, url.pathname);
+      if (fault && (await applyEarlyFault(emu, fault, entry, res, finish))) return;
+      const reply = (url.pathname.endsWith("/token") ? tokenEndpoint : revokeEndpoint)(emu, req.headers, body.toString("utf8"));
+      if (reply.status < 300) emu.persist();
+      if (fault?.type === "dropAfterCommit") return drop(res, entry);
+      await finish(() => writeRaw(res, reply.status, reply.contentType, reply.body, reply.headers), reply.status);
+      return;
+    }
+
+    const auth = authenticate(emu.model, emu.digest, req);
+    entry.auth = auth.scheme;
+    if (!auth.principal) {
+      entry.challenge = auth.scheme === "none";
+      const challenge = emu.digest.challenge(auth.stale === true);
+      await finish(() => writeRaw(res, 401, ERROR_MEDIA_TYPE, UNAUTHORIZED_BODY, { "WWW-Authenticate": challenge }), 401);
+      return;
+    }
+    const clientIp = normalizePeerAddress(req.socket.remoteAddress);
+    checkAccessList(emu, auth.principal, clientIp);
+
+    const fault = emu.faults.next(method, url.pathname);
+    if (fault && (await applyEarlyFault(emu, fault, entry, res, finish))) return;
+
+    const { route, params } = emu.router.match(method, url.pathname);
+    entry.operationId = route.operationId;
+    const headers = emu.config.rateLimit.enabled ? takeRateLimitToken(emu, route.rateLimit, params) : {};
+    const query = parseQuery(url.searchParams);
+    authorize(emu.model, auth.principal, route.access, params);
+    const reply = route.handle({
+      params,
+      body: parseJsonBody(body),
+      query,
+      principal: auth.principal,
+      clientIp,
+      baseUrl: emu.baseUrl,
+      selfUrl: new URL(req.url ?? "/", emu.baseUrl),
+    });
+    if (method !== "GET") emu.persist();
+    if (fault?.type === "dropAfterCommit") return drop(res, entry);
+    await finish(() => writeReply(res, reply, { pretty: query.pretty, envelope: query.envelope, headers }), reply.status);
+  } catch (err) {
+    if (!(err instanceof AtlasDomainError)) console.error("emulator: unexpected error:", err instanceof Error ? err.message : String(err));
+    const error = toApiErrorFromUnknown(err);
+    // Ratelimit-* go on 2xx answers (and with Retry-After on the 429), not on other errors.
+    const headers = err instanceof RateLimited ? err.headers : {};
+    await finish(() => writeApiError(res, error, { pretty: flags.pretty, envelope: false, headers }), error.error);
+  }
+}
+
+/** `status`, `drop` and `latency` faults act before the request is processed; true when the request is finished. */
+async function applyEarlyFault(
+  emu: Emulator,
+  fault: Fault,
+  entry: RequestLogEntry,
+  res: ServerResponse,
+  finish: (write: () => void, status: number | null) => Promise<void>,
+): Promise<boolean> {
+  entry.fault = fault.type;
+  if (fault.type === "drop") {
+    drop(res, entry);
+    return true;
+  }
+  if (fault.type === "latency") await sleep(fault.delayMs ?? 0);
+  if (fault.type !== "status") return false;
+  const status = fault.status ?? 500;
+  const defaults = defaultFaultError(status);
+  const error = toApiError(new AtlasDomainError(fault.errorCode ?? defaults.errorCode, fault.detail ?? defaults.detail), status);
+  const headers = fault.retryAfterSeconds !== undefined ? { "Retry-After": fault.retryAfterSeconds } : undefined;
+  await finish(() => writeApiError(res, error, { pretty: false, envelope: false, headers }), status);
+  return true;
+}
+
+/** Destroys the connection without an answer (the client sees a reset / "socket hang up"). */
+function drop(res: ServerResponse, entry: RequestLogEntry): void {
+  entry.status = null;
+  res.socket?.destroy();
+  res.destroy();
+}
+
+/**
+ * Takes one token for the operation. Success → the `Ratelimit-Limit` / `Ratelimit-Remaining`
+ * headers to send; empty bucket → 429 RATE_LIMITED_TOKEN_BUCKET worded as live Atlas words it.
+ */
+function takeRateLimitToken(emu: Emulator, kind: Parameters<typeof bucketFor>[0], params: Record<string, string>): Record<string, number> {
+  const spec = bucketFor(kind, params, emu.config.rateLimit);
+  const taken = emu.buckets.take(spec);
+  const headers: Record<string, number> = { "Ratelimit-Limit": taken.limit, "Ratelimit-Remaining": taken.remaining };
+  if (taken.allowed) return headers;
+  const perMinute = refillPerMinute(spec.refillPerSecond);
+  const retry = taken.retryAfterSeconds;
+  throw new RateLimited(
+    `Rate limit exceeded for ${spec.label}. Please retry after ${retry} seconds. Request capacity: ${spec.capacity}. Refill rate: ${perMinute} per 60 seconds.`,
+    [spec.label, retry, spec.capacity, perMinute, 60],
+    { ...headers, "Retry-After": retry },
+  );
+}
+
+/** The 429 domain error, carrying the headers that must go with it. */
+class RateLimited extends AtlasDomainError {
+  constructor(detail: string, parameters: unknown[], readonly headers: Record<string, number>) {
+    super("RATE_LIMITED_TOKEN_BUCKET", detail, parameters);
+  }
+}
+
+/** Counts the call on the key's access list; with enforcement on, refuses addresses outside it. */
+function checkAccessList(emu: Emulator, principal: Principal, clientIp: string): void {
+  if (principal.kind !== "apiKey") return;
+  const key = emu.model.state.apiKeys[principal.id];
+  if (!key || key.accessList.length === 0) return;
+  if (!emu.model.recordAccessListUse(key.id, clientIp) && emu.config.enforceAccessList) {
+    throw new AtlasDomainError("IP_ADDRESS_NOT_ON_ACCESS_LIST", `IP address ${clientIp} is not allowed to access this resource.`, [clientIp]);
+  }
+}
+
+function parseJsonBody(body: Buffer): unknown {
+  const text = body.toString("utf8");
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AtlasDomainError("MALFORMED_JSON", "Received JSON is malformed.");
+  }
+}
