@@ -54,8 +54,8 @@ export function seed(model: AtlasModel, request: SeedRequest = {}): SeedResult {
       requireProjectRoles(spec.projectRoles ?? [], "(new)");
     }
   }
-  const org = request.orgId ? model.getOrg(request.orgId) : model.createOrg(request.orgName ?? "Emulated Organization");
-  const names = request.projects ?? (request.orgId ? [] : ["Project 0"]);
+  const org = request.orgId ? model.getOrg(request.orgId) : model.createOrg(request.orgName ?? "emulated-org");
+  const names = request.projects ?? (request.orgId ? [] : ["project-0"]);
   const projectIds = names.map((name) => model.createProject(org.id, name).id);
   const grants = (spec: SeedPrincipal): Record<string, string[]> => {
     const roles = [...new Set(spec.projectRoles ?? [])];
@@ -77,8 +77,9 @@ export function seed(model: AtlasModel, request: SeedRequest = {}): SeedResult {
  * project, for cross-organization tests. Remembered in `state.defaults`.
  */
 export function seedDefaults(model: AtlasModel): SeedResult[] {
-  const primary = seed(model, { orgName: "Emulated Organization", projects: ["Project 0", "Project 1"] });
-  const secondary = seed(model, { orgName: "Other Organization", projects: ["Other Project"] });
+  // Names without spaces: the spec's name pattern for orgs and groups allows none.
+  const primary = seed(model, { orgName: "emulated-org", projects: ["project-0", "project-1"] });
+  const secondary = seed(model, { orgName: "other-org", projects: ["other-project"] });
   model.state.defaults = [primary, secondary].map(toRefs);
   return [primary, secondary];
 }

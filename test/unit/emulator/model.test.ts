@@ -268,7 +268,7 @@ describe("emulator model", () => {
       const [main] = seedDefaults(a);
       const b = new AtlasModel({ seed: "snap" });
       b.restore(JSON.parse(JSON.stringify(a.snapshot())));
-      expect(b.getOrg(main.orgId).name).to.equal("Emulated Organization");
+      expect(b.getOrg(main.orgId).name).to.equal("emulated-org");
       const next = b.createOrg("x").id;
       expect(next).to.equal(a.createOrg("x").id);
       // A generator rewound to the seed would hand out the first org's id again.

@@ -23,9 +23,12 @@ export function rawRequest(
   options: { headers?: Record<string, string>; body?: string } = {},
 ): Promise<HttpResult> {
   const url = new URL(path, baseUrl);
+  const headers = { ...options.headers };
+  // Node sends GET/DELETE bodies without framing unless told the length.
+  if (options.body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(options.body));
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { method, hostname: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers: options.headers, agent: false },
+      { method, hostname: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers, agent: false },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));

@@ -1,0 +1,140 @@
+/**
+ * `pulumi up`, `refresh` and `destroy` through the real CLI (Automation API, inline programs) for
+ * N ApiKey resources against the emulator, and for N resources of a dynamic provider that makes no
+ * request (the floor). Each operation is timed from the bench process, its requests are counted in
+ * the emulator's log, and the provider process's peak memory is sampled meanwhile.
+ */
+import type { Stack } from "@pulumi/pulumi/automation";
+import type { EmulatorHandle, RequestLogEntry } from "../emulator";
+import { ApiKey } from "../provider";
+import { NoopResource } from "../test/support/noop-resource";
+import { createInlineStack, exportState, removeStackFiles } from "../test/support/pulumi";
+import { sampleProviderMemory } from "./provider-memory";
+
+/** Which program a stack runs. */
+export type StackKind = "keys" | "noop";
+/** The engine operations measured. */
+export type Operation = "up" | "refresh" | "destroy";
+
+/** Figures of one operation on one stack. */
+export interface OperationFigures {
+  wallMs: number;
+  /** HTTP requests that reached the emulator, of any kind. */
+  requests: number;
+  /** Of those, unauthenticated requests answered by a digest challenge (they take no rate-limit token). */
+  challenges: number;
+  /** Requests answered 429 (0 when rate limiting is off). */
+  rateLimited: number;
+  /** Requests by Atlas operation id (`challenge` for the digest probes). */
+  byOperation: Record<string, number>;
+  /** Peak RSS of the dynamic-provider process (VmHWM), in bytes. */
+  providerPeakRssBytes: number;
+  /** Resources the engine reported as changed (`create`, `delete`, `same`…). */
+  changes: Record<string, number>;
+}
+
+/** Sizes read from `pulumi stack export` after `up`. */
+export interface StateFigures {
+  /** Bytes of the whole exported deployment divided by N. */
+  stateBytesPerResource: number;
+  /** Mean bytes of one resource entry (inputs, outputs, metadata) in the export. */
+  resourceEntryBytes: number;
+  /** Bytes of `__provider` in one resource's inputs (it is stored again in its outputs). */
+  providerTextBytes: number;
+}
+
+/** A stack of N resources of one kind, with its figures as operations run. */
+export class BenchStack {
+  readonly operations: Partial<Record<Operation, OperationFigures>> = {};
+  state?: StateFigures;
+
+  private constructor(
+    readonly kind: StackKind,
+    readonly size: number,
+    private readonly stack: Stack,
+    private readonly emulator: EmulatorHandle,
+    private readonly parallel: number,
+  ) {}
+
+  /** Creates the stack (not timed): a fresh file backend, config pointing at the emulator. */
+  static async create(kind: StackKind, size: number, emulator: EmulatorHandle, parallel: number): Promise<BenchStack> {
+    const orgId = emulator.orgId;
+    const program = async () => {
+      for (let i = 0; i < size; i++) {
+        if (kind === "noop") new NoopResource(`noop-${i}`, { value: `v${i}` });
+        else new ApiKey(`key-${i}`, { orgId, description: `bench key ${i}`, roleNames: ["ORG_READ_ONLY"] });
+      }
+    };
+    const config =
+      kind === "keys"
+        ? {
+            "mongodbatlas:publicKey": { value: emulator.publicKey },
+            "mongodbatlas:privateKey": { value: emulator.privateKey, secret: true },
+            "mongodbatlas:baseUrl": { value: emulator.url },
+          }
+        : undefined;
+    const stack = await createInlineStack({ projectName: `bench-${kind}-${size}`, stackName: "bench", program, config });
+    return new BenchStack(kind, size, stack, emulator, parallel);
+  }
+
+  /** Runs one operation and records its figures. */
+  async run(operation: Operation): Promise<OperationFigures> {
+    const options = { parallel: this.parallel, onOutput: () => {} };
+    this.emulator.clearRequests();
+    const memory = sampleProviderMemory();
+    const started = performance.now();
+    let changes: Record<string, number> | undefined;
+    try {
+      if (operation === "up") changes = (await this.stack.up(options)).summary.resourceChanges;
+      else if (operation === "refresh") changes = (await this.stack.refresh(options)).summary.resourceChanges;
+      else changes = (await this.stack.destroy(options)).summary.resourceChanges;
+    } catch (error) {
+      memory.stop();
+      throw new Error(`${operation} of ${this.size} ${this.kind} failed: ${this.redact(String((error as Error)?.message ?? error))}`);
+    }
+    const wallMs = performance.now() - started;
+    const peak = memory.stop();
+    const figures = { wallMs, ...countRequests(this.emulator.requests()), providerPeakRssBytes: peak.peakRssBytes, changes: changes ?? {} };
+    this.operations[operation] = figures;
+    return figures;
+  }
+
+  /** Reads the state sizes from `pulumi stack export` (call after `up`). */
+  async measureState(): Promise<StateFigures> {
+    const deployment = (await exportState(this.stack)).deployment as { resources?: Array<Record<string, unknown>> };
+    const resources = (deployment.resources ?? []).filter((r) => String(r.type).startsWith("pulumi-nodejs:dynamic"));
+    if (resources.length !== this.size) throw new Error(`state holds ${resources.length} dynamic resources, expected ${this.size}`);
+    const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+    const provider = (resources[0].inputs as Record<string, unknown>).__provider;
+    this.state = {
+      stateBytesPerResource: bytes(deployment) / this.size,
+      resourceEntryBytes: resources.reduce((sum, r) => sum + bytes(r), 0) / this.size,
+      providerTextBytes: typeof provider === "string" ? Buffer.byteLength(provider) : 0,
+    };
+    return this.state;
+  }
+
+  /** Deletes the stack's temporary backend. */
+  remove(): void {
+    removeStackFiles(this.stack);
+  }
+
+  private redact(text: string): string {
+    return text.split(this.emulator.privateKey).join("[secret]");
+  }
+}
+
+/** Counts a request log: totals, challenges, 429s and requests per operation. */
+function countRequests(log: RequestLogEntry[]): Pick<OperationFigures, "requests" | "challenges" | "rateLimited" | "byOperation"> {
+  const byOperation: Record<string, number> = {};
+  for (const entry of log) {
+    const name = entry.challenge ? "challenge" : (entry.operationId ?? `${entry.method} ${entry.status}`);
+    byOperation[name] = (byOperation[name] ?? 0) + 1;
+  }
+  return {
+    requests: log.length,
+    challenges: log.filter((entry) => entry.challenge).length,
+    rateLimited: log.filter((entry) => entry.status === 429).length,
+    byOperation,
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Settings of the benchmark, from command-line flags or environment variables
+ * (a flag wins over its variable).
+ */
+
+/** What one benchmark run measures. */
+export interface BenchOptions {
+  /** Delay the emulator adds to every answer, in milliseconds (a round trip to Atlas). */
+  latencyMs: number;
+  /** Stack sizes (numbers of keys) to measure, ascending. */
+  sizes: number[];
+  /** `--parallel` given to `pulumi up`, `refresh` and `destroy`. */
+  parallel: number;
+  /** API calls per client in the steady-state comparison of HTTP clients. */
+  clientCalls: number;
+  /** Where the report is written. */
+  output: string;
+}
+
+const USAGE = `usage: npm run bench -- [--latency MS] [--sizes 10,50,200] [--parallel 16] [--calls 60] [--output BENCHMARKS.md]
+environment: BENCH_LATENCY_MS, BENCH_SIZES, BENCH_PARALLEL, BENCH_CALLS, BENCH_OUTPUT`;
+
+const FLAGS: Record<string, string> = {
+  "--latency": "BENCH_LATENCY_MS",
+  "--sizes": "BENCH_SIZES",
+  "--parallel": "BENCH_PARALLEL",
+  "--calls": "BENCH_CALLS",
+  "--output": "BENCH_OUTPUT",
+};
+
+/** Parses `argv` (without node and script) over `env`; throws with the usage text on a bad value. */
+export function parseOptions(argv: string[], env: Record<string, string | undefined> = process.env): BenchOptions {
+  const values: Record<string, string | undefined> = {};
+  for (const name of Object.values(FLAGS)) values[name] = env[name];
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split("=", 2);
+    if (flag === "--help" || flag === "-h") throw new Error(USAGE);
+    const name = FLAGS[flag];
+    const value = inline ?? argv[++i];
+    if (!name || value === undefined) throw new Error(`unknown or incomplete option ${argv[i] ?? flag}\n${USAGE}`);
+    values[name] = value;
+  }
+  const sizes = (values.BENCH_SIZES ?? "10,50,200").split(",").map((s) => integer("sizes", s, 1));
+  return {
+    latencyMs: integer("latency", values.BENCH_LATENCY_MS ?? "100", 0),
+    sizes: [...new Set(sizes)].sort((a, b) => a - b),
+    parallel: integer("parallel", values.BENCH_PARALLEL ?? "16", 1),
+    clientCalls: integer("calls", values.BENCH_CALLS ?? "60", 3),
+    output: values.BENCH_OUTPUT ?? "BENCHMARKS.md",
+  };
+}
+
+function integer(name: string, text: string, min: number): number {
+  const value = Number(text.trim());
+  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${text}"\n${USAGE}`);
+  return value;
+}

@@ -1,0 +1,277 @@
+import { expect } from "chai";
+import { start, type EmulatorHandle } from "../../../emulator";
+import { DigestClient, type HttpResult } from "./support/http-client";
+
+const ATLAS_TYPE = "application/vnd.atlas.2023-01-01+json;charset=utf-8";
+const REDACTED = /^\*{8}-\*{4}-\*{4}-[0-9a-f]{12}$/;
+const ISO_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+describe("emulator Admin API operations", function () {
+  this.timeout(30_000);
+  let emu: EmulatorHandle;
+  let api: DigestClient;
+  const orgKeys = () => `/api/atlas/v2/orgs/${emu.orgId}/apiKeys`;
+  const groupKeys = (groupId = emu.projectId) => `/api/atlas/v2/groups/${groupId}/apiKeys`;
+
+  before(async () => {
+    emu = await start({ seed: "api-tests" });
+    api = new DigestClient(emu.url, emu.publicKey, emu.privateKey, { reuseNonce: true });
+  });
+  after(() => emu.close());
+
+  function expectError(res: HttpResult, status: number, errorCode: string): void {
+    expect(res.status, res.text).to.equal(status);
+    expect(res.headers["content-type"]).to.equal("application/json");
+    expect(res.headers["x-error-code"]).to.equal(errorCode);
+    expect(Object.keys(res.json)).to.deep.equal(["detail", "error", "errorCode", "parameters", "reason"]);
+    expect(res.json).to.include({ error: status, errorCode });
+  }
+
+  async function createOrgKey(desc = "key", roles = ["ORG_MEMBER"]) {
+    const res = await api.post(orgKeys(), { desc, roles });
+    expect(res.status, res.text).to.equal(200);
+    return res.json as { id: string; publicKey: string; privateKey: string; roles: Array<Record<string, string>> };
+  }
+
+  describe("representation", () => {
+    it("answers 2xx with the versioned media type, rate-limit headers and compact alphabetical JSON", async () => {
+      const res = await api.get(`/api/atlas/v2/orgs/${emu.orgId}`);
+      expect(res.status).to.equal(200);
+      expect(res.headers["content-type"]).to.equal(ATLAS_TYPE);
+      expect(res.headers["ratelimit-limit"]).to.equal("500");
+      expect(res.headers["ratelimit-remaining"]).to.match(/^\d+$/);
+      expect(res.text).to.equal(
+        `{"id":"${emu.orgId}","isDeleted":false,"links":[{"href":"${emu.url}/api/atlas/v2/orgs/${emu.orgId}","rel":"self"}],"name":"emulated-org","skipDefaultAlertsSettings":false}`,
+      );
+    });
+
+    it("pretty-prints with pretty=true the way Atlas (Jackson) does", async () => {
+      const res = await api.get(`/api/atlas/v2/orgs/${emu.orgId}?pretty=true`);
+      expect(res.text).to.equal(
+        `{\n  "id" : "${emu.orgId}",\n  "isDeleted" : false,\n  "links" : [ {\n    "href" : "${emu.url}/api/atlas/v2/orgs/${emu.orgId}",\n    "rel" : "self"\n  } ],\n  "name" : "emulated-org",\n  "skipDefaultAlertsSettings" : false\n}`,
+      );
+    });
+
+    it("wraps single objects as {content, status} and adds status to lists with envelope=true", async () => {
+      const one = await api.get(`/api/atlas/v2/groups/${emu.projectId}?envelope=true`);
+      expect(Object.keys(one.json)).to.deep.equal(["content", "status"]);
+      expect(one.json.status).to.equal(200);
+      expect(one.json.content.id).to.equal(emu.projectId);
+      const list = await api.get(`${orgKeys()}?envelope=true`);
+      expect(Object.keys(list.json)).to.deep.equal(["links", "results", "status", "totalCount"]);
+    });
+
+    it("returns the project's Group with its organization", async () => {
+      const res = await api.get(`/api/atlas/v2/groups/${emu.projectId}`);
+      expect(Object.keys(res.json)).to.deep.equal(["clusterCount", "created", "id", "links", "name", "orgId", "tags", "withDefaultAlertsSettings"]);
+      expect(res.json).to.include({ id: emu.projectId, orgId: emu.orgId, clusterCount: 0 });
+      expect(res.json.created).to.match(ISO_SECONDS);
+    });
+  });
+
+  describe("organization API keys", () => {
+    it("creates with 200 and the private key in clear, then shows it redacted everywhere", async () => {
+      const created = await createOrgKey("ci deploy", ["ORG_READ_ONLY", "ORG_BILLING_ADMIN"]);
+      expect(Object.keys(created)).to.deep.equal(["desc", "id", "links", "privateKey", "publicKey", "roles"]);
+      expect(created.id).to.match(/^[a-f0-9]{24}$/);
+      expect(created.publicKey).to.match(/^[a-z]{8}$/);
+      expect(created.privateKey).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const redacted = `********-****-****-${created.privateKey.slice(-12)}`;
+      const got = await api.get(`${orgKeys()}/${created.id}`);
+      expect(got.json.privateKey).to.equal(redacted);
+      const listed = (await api.get(`${orgKeys()}?itemsPerPage=500`)).json.results.find((k: { id: string }) => k.id === created.id);
+      expect(listed.privateKey).to.equal(redacted);
+      const patched = await api.patch(`${orgKeys()}/${created.id}`, { desc: "renamed" });
+      expect(patched.json.privateKey).to.equal(redacted);
+      expect(JSON.stringify((await api.get(`${orgKeys()}?itemsPerPage=500`)).json)).to.not.include(created.privateKey);
+    });
+
+    it("lists keys sorted by public key", async () => {
+      for (let i = 0; i < 5; i++) await createOrgKey(`sort ${i}`);
+      const keys = (await api.get(`${orgKeys()}?itemsPerPage=500`)).json.results.map((k: { publicKey: string }) => k.publicKey);
+      expect(keys).to.deep.equal([...keys].sort());
+    });
+
+    it("updates desc and replaces org roles; needs at least one of them", async () => {
+      const key = await createOrgKey("before", ["ORG_MEMBER"]);
+      const res = await api.patch(`${orgKeys()}/${key.id}`, { desc: "after", roles: ["ORG_READ_ONLY"] });
+      expect(res.status).to.equal(200);
+      expect(res.json.desc).to.equal("after");
+      expect(res.json.roles).to.deep.equal([{ orgId: emu.orgId, roleName: "ORG_READ_ONLY" }]);
+      expectError(await api.patch(`${orgKeys()}/${key.id}`, {}), 400, "MISSING_ONE_OF_ATTRIBUTES");
+    });
+
+    it("deletes with 204 and an empty body, then answers 404 API_KEY_NOT_FOUND", async () => {
+      const key = await createOrgKey();
+      const res = await api.delete(`${orgKeys()}/${key.id}`);
+      expect(res.status).to.equal(204);
+      expect(res.text).to.equal("");
+      const gone = await api.get(`${orgKeys()}/${key.id}`);
+      expectError(gone, 404, "API_KEY_NOT_FOUND");
+      expect(gone.json.parameters).to.deep.equal([key.id]);
+    });
+
+    const invalid: Array<[string, unknown, string]> = [
+      ["a project role", { desc: "x", roles: ["GROUP_OWNER"] }, "INVALID_ROLE_FOR_ORG"],
+      ["an unknown role", { desc: "x", roles: ["ORG_NOPE"] }, "INVALID_ROLE_FOR_ORG"],
+      ["a 251-character desc", { desc: "d".repeat(251), roles: ["ORG_MEMBER"] }, "INVALID_API_KEY_DESC"],
+      ["an empty desc", { desc: "", roles: ["ORG_MEMBER"] }, "INVALID_API_KEY_DESC"],
+      ["no roles", { desc: "x" }, "MISSING_ATTRIBUTE"],
+    ];
+    for (const [name, body, code] of invalid) {
+      it(`rejects ${name} with 400 ${code}`, async () => {
+        const res = await api.post(orgKeys(), body);
+        expectError(res, 400, code);
+        if (code === "INVALID_ROLE_FOR_ORG") expect(res.json.detail).to.match(/Invalid role/);
+      });
+    }
+
+    it("rejects malformed JSON with 400 MALFORMED_JSON", async () => {
+      expectError(await api.post(orgKeys(), "{not json"), 400, "MALFORMED_JSON");
+    });
+  });
+
+  describe("errors on ids and paths", () => {
+    it("answers a public key where the id belongs with 400 PATH_PARAM_PARSE_ERROR", async () => {
+      const path = `${orgKeys()}/${emu.publicKey}/accessList`;
+      const res = await api.get(path);
+      expectError(res, 400, "PATH_PARAM_PARSE_ERROR");
+      expect(res.json.detail).to.equal(`One or more path parameter in the request URI ${path} is malformed.`);
+      expect(res.json.parameters).to.deep.equal([path]);
+    });
+
+    it("answers an unknown project exactly as live Atlas does", async () => {
+      const res = await api.get("/api/atlas/v2/groups/111111111111111111111111/apiKeys");
+      expect(res.status).to.equal(404);
+      expect(res.headers["x-error-code"]).to.equal("GROUP_NOT_FOUND");
+      expect(res.text).to.equal(
+        '{"detail":"No group with ID 111111111111111111111111 exists.","error":404,"errorCode":"GROUP_NOT_FOUND","parameters":["111111111111111111111111"],"reason":"Not Found"}',
+      );
+    });
+
+    it("answers an unknown organization with 404 ORG_NOT_FOUND", async () => {
+      expectError(await api.get("/api/atlas/v2/orgs/222222222222222222222222/apiKeys"), 404, "ORG_NOT_FOUND");
+    });
+
+    it("answers an unknown path with 404 RESOURCE_NOT_FOUND and a wrong method with 405", async () => {
+      expectError(await api.get("/api/atlas/v2/nothing"), 404, "RESOURCE_NOT_FOUND");
+      expectError(await api.request("PUT", orgKeys()), 405, "METHOD_NOT_ALLOWED");
+    });
+
+    it("validates pagination parameters", async () => {
+      expectError(await api.get(`${orgKeys()}?itemsPerPage=501`), 400, "INVALID_QUERY_PARAMETER");
+      expectError(await api.get(`${orgKeys()}?pageNum=0`), 400, "INVALID_QUERY_PARAMETER");
+      expectError(await api.get(`${orgKeys()}?includeCount=maybe`), 400, "INVALID_QUERY_PARAMETER");
+    });
+  });
+
+  describe("project API keys", () => {
+    it("creates a key in a project with ORG_MEMBER added and the org key URL as self link", async () => {
+      const res = await api.post(groupKeys(), { desc: "project key", roles: ["GROUP_READ_ONLY"] });
+      expect(res.status).to.equal(200);
+      expect(res.json.privateKey).to.match(/^[0-9a-f-]{36}$/);
+      expect(res.json.roles).to.have.deep.members([
+        { orgId: emu.orgId, roleName: "ORG_MEMBER" },
+        { groupId: emu.projectId, roleName: "GROUP_READ_ONLY" },
+      ]);
+      expect(res.json.links).to.deep.equal([{ href: `${emu.url}/api/atlas/v2/orgs/${emu.orgId}/apiKeys/${res.json.id}`, rel: "self" }]);
+      const listed = (await api.get(groupKeys())).json.results.find((k: { id: string }) => k.id === res.json.id);
+      expect(listed.privateKey).to.match(REDACTED);
+    });
+
+    it("assigns an existing key with 204, refuses a second assignment with 400 API_KEY_ALREADY_IN_GROUP", async () => {
+      const key = await createOrgKey("shared");
+      const path = `${groupKeys(emu.secondProjectId)}/${key.id}`;
+      const res = await api.post(path, [{ roles: ["GROUP_READ_ONLY", "GROUP_CLUSTER_MANAGER"] }]);
+      expect(res.status).to.equal(204);
+      expect(res.text).to.equal("");
+      const again = await api.post(path, [{ roles: ["GROUP_READ_ONLY"] }]);
+      expectError(again, 400, "API_KEY_ALREADY_IN_GROUP");
+      expect(again.json).to.deep.equal({
+        detail: "API key is already in the group.",
+        error: 400,
+        errorCode: "API_KEY_ALREADY_IN_GROUP",
+        parameters: [],
+        reason: "Bad Request",
+      });
+    });
+
+    it("replaces the key's roles in that project with PATCH", async () => {
+      const created = (await api.post(groupKeys(), { desc: "roles", roles: ["GROUP_READ_ONLY"] })).json;
+      const res = await api.patch(`${groupKeys()}/${created.id}`, { roles: ["GROUP_OWNER", "GROUP_DATA_ACCESS_READ_ONLY"] });
+      expect(res.status).to.equal(200);
+      const projectRoles = res.json.roles.filter((r: { groupId?: string }) => r.groupId === emu.projectId).map((r: { roleName: string }) => r.roleName);
+      expect(projectRoles).to.have.members(["GROUP_OWNER", "GROUP_DATA_ACCESS_READ_ONLY"]);
+      expectError(await api.patch(`${groupKeys()}/${created.id}`, { roles: ["ORG_OWNER"] }), 400, "INVALID_ROLE_FOR_GROUP");
+    });
+
+    it("unassigns with 204 and keeps the key in the organization", async () => {
+      const created = (await api.post(groupKeys(), { desc: "leaves", roles: ["GROUP_READ_ONLY"] })).json;
+      expect((await api.delete(`${groupKeys()}/${created.id}`)).status).to.equal(204);
+      const ids = (await api.get(`${groupKeys()}?itemsPerPage=500`)).json.results.map((k: { id: string }) => k.id);
+      expect(ids).to.not.include(created.id);
+      const still = await api.get(`${orgKeys()}/${created.id}`);
+      expect(still.status).to.equal(200);
+      expect(still.json.roles).to.deep.equal([{ orgId: emu.orgId, roleName: "ORG_MEMBER" }]);
+      expectError(await api.delete(`${groupKeys()}/${created.id}`), 404, "API_KEY_NOT_FOUND");
+    });
+
+    it("deleting the org key removes it from its projects", async () => {
+      const created = (await api.post(groupKeys(), { desc: "cascade", roles: ["GROUP_READ_ONLY"] })).json;
+      await api.post(`${groupKeys(emu.secondProjectId)}/${created.id}`, [{ roles: ["GROUP_OWNER"] }]);
+      expect((await api.delete(`${orgKeys()}/${created.id}`)).status).to.equal(204);
+      for (const groupId of [emu.projectId, emu.secondProjectId]) {
+        const ids = (await api.get(`${groupKeys(groupId)}?itemsPerPage=500`)).json.results.map((k: { id: string }) => k.id);
+        expect(ids).to.not.include(created.id);
+      }
+    });
+  });
+
+  describe("access lists", () => {
+    let keyId: string;
+    const list = () => `${orgKeys()}/${keyId}/accessList`;
+    before(async () => {
+      keyId = (await createOrgKey("with access list")).id;
+    });
+
+    it("stores an ipAddress as a /32 block with count 0 and returns the whole list (200)", async () => {
+      const res = await api.post(list(), [{ ipAddress: "192.168.0.229" }]);
+      expect(res.status).to.equal(200);
+      expect(res.json.totalCount).to.equal(1);
+      const [entry] = res.json.results;
+      expect(Object.keys(entry)).to.deep.equal(["cidrBlock", "count", "created", "ipAddress", "links"]);
+      expect(entry).to.include({ cidrBlock: "192.168.0.229/32", ipAddress: "192.168.0.229", count: 0 });
+      expect(entry.created).to.match(ISO_SECONDS);
+      expect(entry.links[0].href).to.equal(`${emu.url}${list()}/192.168.0.229%2F32`);
+    });
+
+    it("finds an entry by address, and by %2F-encoded block", async () => {
+      expect((await api.get(`${list()}/192.168.0.229`)).json.cidrBlock).to.equal("192.168.0.229/32");
+      expect((await api.get(`${list()}/192.168.0.229%2F32`)).json.cidrBlock).to.equal("192.168.0.229/32");
+    });
+
+    it("adds a CIDR block and deletes it through the encoded path", async () => {
+      expect((await api.post(list(), [{ cidrBlock: "198.51.100.0/24" }])).json.totalCount).to.equal(2);
+      expect((await api.delete(`${list()}/198.51.100.0%2F24`)).status).to.equal(204);
+      expectError(await api.get(`${list()}/198.51.100.0%2F24`), 404, "API_KEY_ACCESS_LIST_NOT_FOUND");
+    });
+
+    it("answers a duplicate entry with 409", async () => {
+      expectError(await api.post(list(), [{ cidrBlock: "192.168.0.229/32" }]), 409, "ADDRESS_ALREADY_IN_ACCESS_LIST");
+    });
+
+    it("refuses an entry with both fields", async () => {
+      expectError(await api.post(list(), [{ ipAddress: "10.0.0.1", cidrBlock: "10.0.0.0/8" }]), 400, "BAD_ACCESS_LIST_ADD_REQUEST");
+    });
+
+    it("refuses to let a key remove its caller's own address", async () => {
+      const self = list().replace(keyId, emu.apiKeyId);
+      await api.post(self, [{ cidrBlock: "127.0.0.0/8" }]);
+      expectError(await api.delete(`${self}/127.0.0.0%2F8`), 400, "CANNOT_REMOVE_CALLER_FROM_ACCESS_LIST");
+      // Another owner may remove it.
+      const other = emu.seedData({ orgId: emu.orgId, serviceAccount: false });
+      const second = new DigestClient(emu.url, other.publicKey!, other.privateKey!);
+      expect((await second.delete(`${self}/127.0.0.0%2F8`)).status).to.equal(204);
+    });
+  });
+});
