@@ -23,6 +23,10 @@ export interface OperationFigures {
   requests: number;
   /** Of those, unauthenticated requests answered by a digest challenge (they take no rate-limit token). */
   challenges: number;
+  /** Requests that passed authentication and matched a route: the tokens they would take from Atlas's org bucket. */
+  tokens: number;
+  /** Authenticated requests refused with 401 (e.g. a nonce count arriving after a higher one). */
+  refused401: number;
   /** Requests answered 429 (0 when rate limiting is off). */
   rateLimited: number;
   /** Requests by Atlas operation id (`challenge` for the digest probes). */
@@ -41,7 +45,12 @@ export interface StateFigures {
   resourceEntryBytes: number;
   /** Bytes of `__provider` in one resource's inputs (it is stored again in its outputs). */
   providerTextBytes: number;
+  /** Bytes of `__provider` in one resource's inputs and outputs together. */
+  providerBytesPerResource: number;
 }
+
+/** The change every resource must show after each operation. */
+const EXPECTED_CHANGE: Record<Operation, string> = { up: "create", refresh: "same", destroy: "delete" };
 
 /** A stack of N resources of one kind, with its figures as operations run. */
 export class BenchStack {
@@ -95,6 +104,11 @@ export class BenchStack {
     const wallMs = performance.now() - started;
     const peak = memory.stop();
     const figures = { wallMs, ...countRequests(this.emulator.requests()), providerPeakRssBytes: peak.peakRssBytes, changes: changes ?? {} };
+    const expected = EXPECTED_CHANGE[operation];
+    // The stack resource itself counts once.
+    if (figures.changes[expected] !== this.size + 1) {
+      throw new Error(`${operation} of ${this.size} ${this.kind}: expected ${this.size + 1} "${expected}", got ${JSON.stringify(figures.changes)}`);
+    }
     this.operations[operation] = figures;
     return figures;
   }
@@ -105,11 +119,15 @@ export class BenchStack {
     const resources = (deployment.resources ?? []).filter((r) => String(r.type).startsWith("pulumi-nodejs:dynamic"));
     if (resources.length !== this.size) throw new Error(`state holds ${resources.length} dynamic resources, expected ${this.size}`);
     const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
-    const provider = (resources[0].inputs as Record<string, unknown>).__provider;
+    const providerBytes = (props: unknown) => {
+      const text = (props as Record<string, unknown> | undefined)?.__provider;
+      return typeof text === "string" ? Buffer.byteLength(text) : 0;
+    };
     this.state = {
       stateBytesPerResource: bytes(deployment) / this.size,
       resourceEntryBytes: resources.reduce((sum, r) => sum + bytes(r), 0) / this.size,
-      providerTextBytes: typeof provider === "string" ? Buffer.byteLength(provider) : 0,
+      providerTextBytes: providerBytes(resources[0].inputs),
+      providerBytesPerResource: providerBytes(resources[0].inputs) + providerBytes(resources[0].outputs),
     };
     return this.state;
   }
@@ -125,15 +143,19 @@ export class BenchStack {
 }
 
 /** Counts a request log: totals, challenges, 429s and requests per operation. */
-function countRequests(log: RequestLogEntry[]): Pick<OperationFigures, "requests" | "challenges" | "rateLimited" | "byOperation"> {
+function countRequests(
+  log: RequestLogEntry[],
+): Pick<OperationFigures, "requests" | "challenges" | "tokens" | "refused401" | "rateLimited" | "byOperation"> {
   const byOperation: Record<string, number> = {};
   for (const entry of log) {
-    const name = entry.challenge ? "challenge" : (entry.operationId ?? `${entry.method} ${entry.status}`);
+    const name = entry.challenge ? "challenge" : (entry.operationId ?? `${entry.method} → ${entry.status}`);
     byOperation[name] = (byOperation[name] ?? 0) + 1;
   }
   return {
     requests: log.length,
     challenges: log.filter((entry) => entry.challenge).length,
+    tokens: log.filter((entry) => entry.operationId !== undefined).length,
+    refused401: log.filter((entry) => entry.status === 401 && !entry.challenge).length,
     rateLimited: log.filter((entry) => entry.status === 429).length,
     byOperation,
   };

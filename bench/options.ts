@@ -11,19 +11,22 @@ export interface BenchOptions {
   sizes: number[];
   /** `--parallel` given to `pulumi up`, `refresh` and `destroy`. */
   parallel: number;
+  /** Rounds at the largest size (each on fresh stacks); wall times use the fastest round. */
+  repeat: number;
   /** API calls per client in the steady-state comparison of HTTP clients. */
   clientCalls: number;
   /** Where the report is written. */
   output: string;
 }
 
-const USAGE = `usage: npm run bench -- [--latency MS] [--sizes 10,50,200] [--parallel 16] [--calls 60] [--output BENCHMARKS.md]
-environment: BENCH_LATENCY_MS, BENCH_SIZES, BENCH_PARALLEL, BENCH_CALLS, BENCH_OUTPUT`;
+const USAGE = `usage: npm run bench -- [--latency MS] [--sizes 10,50,200] [--parallel 16] [--repeat 2] [--calls 60] [--output BENCHMARKS.md]
+environment: BENCH_LATENCY_MS, BENCH_SIZES, BENCH_PARALLEL, BENCH_REPEAT, BENCH_CALLS, BENCH_OUTPUT`;
 
 const FLAGS: Record<string, string> = {
   "--latency": "BENCH_LATENCY_MS",
   "--sizes": "BENCH_SIZES",
   "--parallel": "BENCH_PARALLEL",
+  "--repeat": "BENCH_REPEAT",
   "--calls": "BENCH_CALLS",
   "--output": "BENCH_OUTPUT",
 };
@@ -45,6 +48,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     latencyMs: integer("latency", values.BENCH_LATENCY_MS ?? "100", 0),
     sizes: [...new Set(sizes)].sort((a, b) => a - b),
     parallel: integer("parallel", values.BENCH_PARALLEL ?? "16", 1),
+    repeat: integer("repeat", values.BENCH_REPEAT ?? "2", 1),
     clientCalls: integer("calls", values.BENCH_CALLS ?? "60", 3),
     output: values.BENCH_OUTPUT ?? "BENCHMARKS.md",
   };

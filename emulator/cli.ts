@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { start, type StartOptions } from "./index";
+import { start, type EmulatorHandle, type StartOptions } from "./index";
 
 const USAGE = `Usage: atlas-apikeys-emulator [options]
 
@@ -75,15 +75,14 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const handle = await start(options);
-  // The first stdout line is the machine-readable handoff; tools read exactly one JSON line.
-  const { url, orgId, projectId, publicKey, privateKey, clientId, clientSecret } = handle;
-  process.stdout.write(`${JSON.stringify({ url, orgId, projectId, publicKey, privateKey, clientId, clientSecret })}\n`);
-  process.stderr.write(`atlas-apikeys-emulator listening on ${url} (control plane: ${url}/__emulator/)\n`);
+  // Handlers go in before the first line is printed: a supervisor may signal as soon as it reads it,
+  // and a signal arriving before Node installs its handler would kill the process with no clean exit.
+  let handle: EmulatorHandle | undefined;
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    if (!handle) process.exit(0);
     handle.close().then(
       () => process.exit(0),
       (err: unknown) => {
@@ -94,6 +93,11 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  handle = await start(options);
+  // The first stdout line is the machine-readable handoff; tools read exactly one JSON line.
+  const { url, orgId, projectId, publicKey, privateKey, clientId, clientSecret } = handle;
+  process.stdout.write(`${JSON.stringify({ url, orgId, projectId, publicKey, privateKey, clientId, clientSecret })}\n`);
+  process.stderr.write(`atlas-apikeys-emulator listening on ${url} (control plane: ${url}/__emulator/)\n`);
 }
 
 if (require.main === module) {

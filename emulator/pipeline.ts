@@ -27,17 +27,19 @@ export async function handleApiRequest(emu: Emulator, req: IncomingMessage, res:
   const started = emu.now();
   const entry = emu.log.begin(method, url.pathname, url.search.slice(1), started);
   const finish = async (write: () => void, status: number | null) => {
-    await sleep(emu.config.latencyMs);
+    // Skip the timer entirely at 0: even a 0 ms timeout costs a turn of the event loop per request.
+    if (emu.config.latencyMs > 0) await sleep(emu.config.latencyMs);
     write();
     entry.status = status;
     entry.durationMs = emu.now() - started;
   };
   const flags = outputFlags(url.searchParams);
+  let fault: Fault | undefined;
   try {
     if (method === "POST" && (url.pathname === "/api/oauth/token" || url.pathname === "/api/oauth/revoke")) {
       entry.auth = "basic";
-      const fault = emu.faults.next(method, url.pathname);
-      if (fault && (await applyEarlyFault(emu, fault, entry, res, finish))) return;
+      fault = emu.faults.next(method, url.pathname);
+      if (fault && (await applyEarlyFault(fault, entry, res, finish))) return;
       const reply = (url.pathname.endsWith("/token") ? tokenEndpoint : revokeEndpoint)(emu, req.headers, body.toString("utf8"));
       if (reply.status < 300) emu.persist();
       if (fault?.type === "dropAfterCommit") return drop(res, entry);
@@ -56,8 +58,8 @@ export async function handleApiRequest(emu: Emulator, req: IncomingMessage, res:
     const clientIp = normalizePeerAddress(req.socket.remoteAddress);
     checkAccessList(emu, auth.principal, clientIp);
 
-    const fault = emu.faults.next(method, url.pathname);
-    if (fault && (await applyEarlyFault(emu, fault, entry, res, finish))) return;
+    fault = emu.faults.next(method, url.pathname);
+    if (fault && (await applyEarlyFault(fault, entry, res, finish))) return;
 
     const { route, params } = emu.router.match(method, url.pathname);
     entry.operationId = route.operationId;
@@ -77,6 +79,8 @@ export async function handleApiRequest(emu: Emulator, req: IncomingMessage, res:
     if (fault?.type === "dropAfterCommit") return drop(res, entry);
     await finish(() => writeReply(res, reply, { pretty: query.pretty, envelope: query.envelope, headers }), reply.status);
   } catch (err) {
+    // The client of a dropAfterCommit never hears back, whatever the outcome.
+    if (fault?.type === "dropAfterCommit") return drop(res, entry);
     if (!(err instanceof AtlasDomainError)) console.error("emulator: unexpected error:", err instanceof Error ? err.message : String(err));
     const error = toApiErrorFromUnknown(err);
     // Ratelimit-* go on 2xx answers (and with Retry-After on the 429), not on other errors.
@@ -87,7 +91,6 @@ export async function handleApiRequest(emu: Emulator, req: IncomingMessage, res:
 
 /** `status`, `drop` and `latency` faults act before the request is processed; true when the request is finished. */
 async function applyEarlyFault(
-  emu: Emulator,
   fault: Fault,
   entry: RequestLogEntry,
   res: ServerResponse,
@@ -98,7 +101,7 @@ async function applyEarlyFault(
     drop(res, entry);
     return true;
   }
-  if (fault.type === "latency") await sleep(fault.delayMs ?? 0);
+  if (fault.type === "latency" && (fault.delayMs ?? 0) > 0) await sleep(fault.delayMs);
   if (fault.type !== "status") return false;
   const status = fault.status ?? 500;
   const defaults = defaultFaultError(status);

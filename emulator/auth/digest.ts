@@ -21,9 +21,20 @@ export type DigestOutcome =
 interface NonceState {
   issuedAt: number;
   algorithm: "MD5" | "SHA-256";
-  lastNc: number;
+  /** Highest `nc` accepted so far. */
+  highestNc: number;
+  /** `nc` values accepted within the replay window below the highest. */
+  seenNc: Set<number>;
   uses: number;
 }
+
+/**
+ * How far below the highest accepted `nc` a count may still arrive. RFC 7616 §3.4 defines a
+ * replay as the same `nc` seen twice; a client using one nonce on parallel connections signs
+ * in order, but its requests arrive in any order. Counts are accepted once each, within this
+ * window, so `nc` must keep increasing while out-of-order arrival is not mistaken for a replay.
+ */
+const NC_WINDOW = 256;
 
 const MAX_NONCES = 50_000;
 
@@ -46,7 +57,7 @@ export class DigestAuthority {
     this.prune();
     const nonce = randomBytes(24).toString("base64");
     const { algorithm } = this.settings();
-    this.nonces.set(nonce, { issuedAt: this.now(), algorithm, lastNc: 0, uses: 0 });
+    this.nonces.set(nonce, { issuedAt: this.now(), algorithm, highestNc: 0, seenNc: new Set(), uses: 0 });
     return `Digest realm="${DIGEST_REALM}", domain="", nonce="${nonce}", algorithm=${algorithm}, qop="auth", stale=${stale}`;
   }
 
@@ -77,8 +88,12 @@ export class DigestAuthority {
     if (state.algorithm !== algorithm) return fail("algorithm-mismatch");
     if (!nonceReuse && state.uses > 0) return fail("nonce-used", true);
     const count = parseInt(nc, 16);
-    if (count <= state.lastNc) return fail("nc-replay");
-    state.lastNc = count;
+    if (count <= state.highestNc - NC_WINDOW || state.seenNc.has(count)) return fail("nc-replay");
+    state.seenNc.add(count);
+    if (count > state.highestNc) {
+      state.highestNc = count;
+      for (const old of state.seenNc) if (old <= count - NC_WINDOW) state.seenNc.delete(old);
+    }
     state.uses += 1;
     return { ok: true, username };
   }

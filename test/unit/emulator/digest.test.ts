@@ -122,6 +122,18 @@ describe("emulator HTTP digest authentication", function () {
     expect((await send(digestAuthorization(c, "GET", keysPath(), emu.publicKey, emu.privateKey, 2))).status).to.equal(401);
   });
 
+  it("accepts counts that arrive out of order once each, but not far below the highest", async () => {
+    const c = await challenge();
+    const send = (nc: number) =>
+      rawRequest(emu.url, "GET", keysPath(), { headers: { Authorization: digestAuthorization(c, "GET", keysPath(), emu.publicKey, emu.privateKey, nc) } });
+    expect((await send(3)).status).to.equal(200);
+    expect((await send(1)).status).to.equal(200);
+    expect((await send(2)).status).to.equal(200);
+    expect((await send(1)).status).to.equal(401);
+    expect((await send(300)).status).to.equal(200);
+    expect((await send(4)).status).to.equal(401);
+  });
+
   it("makes every nonce single-use when nonceReuse is false (stale=true on reuse)", async () => {
     emu.configure({ nonceReuse: false });
     const c = await challenge();

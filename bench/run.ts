@@ -1,0 +1,98 @@
+/**
+ * `npm run bench`: measures, in one run against the emulator, the HTTP requests per API call of
+ * the Atlas client against a re-challenging digest client, and `pulumi up`/`refresh`/`destroy` of
+ * N keys through the real CLI against the floor of a no-op dynamic provider; then writes
+ * BENCHMARKS.md. Options: see options.ts (`npm run bench -- --help`).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { start, type EmulatorHandle } from "../emulator";
+import { serializableProvider } from "../provider/runtime/serializable";
+import { repoRoot } from "../test/support/pulumi";
+import { compareClients } from "./client-compare";
+import { BenchStack, type Operation } from "./engine";
+import { describeMachine, loadAverage } from "./machine";
+import { parseOptions, type BenchOptions } from "./options";
+import { fixed, mib, renderReport, seconds, targets, type BenchResults } from "./report";
+import { summarize, type Round, type SizeSummary } from "./summary";
+
+const OPERATIONS: Operation[] = ["up", "refresh", "destroy"];
+
+function log(line: string): void {
+  console.log(`[${(performance.now() / 1000).toFixed(1).padStart(6)} s] ${line}`);
+}
+
+/** One round at one size: fresh no-op and key stacks, each operation run on both back to back. */
+async function runRound(size: number, round: number, emulator: EmulatorHandle, options: BenchOptions): Promise<Round> {
+  const noop = await BenchStack.create("noop", size, emulator, options.parallel);
+  const keys = await BenchStack.create("keys", size, emulator, options.parallel);
+  // Alternate which goes first, so neither always runs on the warmer (or busier) machine.
+  const order = round % 2 === 0 ? [noop, keys] : [keys, noop];
+  try {
+    for (const operation of OPERATIONS) {
+      for (const stack of order) {
+        const f = await stack.run(operation);
+        log(`N=${size} round ${round + 1} ${stack.kind.padEnd(4)} ${operation.padEnd(7)} ${seconds(f.wallMs).padStart(8)}  ${f.requests} requests  provider peak ${mib(f.providerPeakRssBytes)}`);
+        if (operation === "up" && round === 0) await stack.measureState();
+      }
+    }
+    return { noop, keys };
+  } finally {
+    noop.remove();
+    keys.remove();
+  }
+}
+
+/** Bytes of the ApiKey provider as the SDK serializes it into `__provider`. */
+async function serializedProviderBytes(): Promise<number> {
+  const provider = serializableProvider("apiKey");
+  const { text } = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
+  return Buffer.byteLength(text);
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const loadStart = loadAverage();
+  const machine = describeMachine();
+  if (machine.pulumiCli === "not found") throw new Error("no Pulumi CLI found: run scripts/install-pulumi");
+  log(`${machine.cores} cores, ${machine.cpuModel}; Node ${machine.node}, Pulumi ${machine.pulumiCli}; load ${loadStart}`);
+  log(`latency ${options.latencyMs} ms, sizes ${options.sizes.join(", ")}, --parallel ${options.parallel}, ${options.repeat} rounds at the largest size; rate limiting off`);
+  const emulator = await start({ port: 0, latencyMs: options.latencyMs, rateLimit: false });
+  try {
+    const clients = await compareClients(emulator, options.clientCalls);
+    for (const c of clients) log(`${c.client}: ${c.serverRequests} requests for ${c.apiCalls} calls (${fixed(c.serverRequests / c.apiCalls)} per call)`);
+    const providerBytes = await serializedProviderBytes();
+    const largest = options.sizes[options.sizes.length - 1];
+    const sizes: SizeSummary[] = [];
+    for (const size of options.sizes) {
+      const rounds: Round[] = [];
+      for (let round = 0; round < (size === largest ? options.repeat : 1); round++) {
+        rounds.push(await runRound(size, round, emulator, options));
+      }
+      sizes.push(summarize(size, rounds, options.latencyMs, options.parallel));
+    }
+    const results: BenchResults = {
+      options,
+      date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+      machine,
+      loadStart,
+      loadEnd: loadAverage(),
+      totalMs: performance.now(),
+      clients,
+      serializedProviderBytes: providerBytes,
+      sizes,
+    };
+    const output = path.resolve(repoRoot, options.output);
+    fs.writeFileSync(output, renderReport(results));
+    for (const [what, value, met] of targets(results)) log(`${met ? "met    " : "MISSED "} ${what}: ${value}`);
+    log(`wrote ${path.relative(process.cwd(), output) || output}; total ${seconds(results.totalMs)}`);
+  } finally {
+    await emulator.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});

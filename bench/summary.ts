@@ -1,0 +1,93 @@
+/**
+ * Turns the raw figures of the engine rounds into the numbers the report shows: best-of-rounds
+ * wall times, floors, ratios, request counts and growth.
+ */
+import type { BenchStack, Operation, OperationFigures, StateFigures } from "./engine";
+
+/** Atlas requests one key needs at the least: one POST to create it, one DELETE to destroy it. */
+export const REQUESTS_PER_KEY = 1;
+
+/** One round at one size: a no-op stack and a key stack measured side by side. */
+export interface Round {
+  noop: BenchStack;
+  keys: BenchStack;
+}
+
+/** One operation at one size, over all rounds. */
+export interface PhaseSummary {
+  /** Fastest round of the key stack (ms). */
+  keysWallMs: number;
+  /** Fastest round of the no-op stack (ms). */
+  noopWallMs: number;
+  /** Every round, in order (ms). */
+  keysWalls: number[];
+  noopWalls: number[];
+  /** No-op wall + N × requests per key × latency ÷ parallel (up and destroy only). */
+  floorMs?: number;
+  /** keysWallMs ÷ floorMs (or ÷ noopWallMs for refresh). */
+  ratio: number;
+  /** The same ratio within each round. */
+  roundRatios: number[];
+  /** Request figures of the round that sent the most requests. */
+  requests: OperationFigures;
+}
+
+/** Everything measured at one size. */
+export interface SizeSummary {
+  size: number;
+  rounds: number;
+  phases: Record<Operation, PhaseSummary>;
+  keysState: StateFigures;
+  noopState: StateFigures;
+  /** Peak VmHWM of any provider process of the key stacks, over all operations and rounds (bytes). */
+  keysPeakRssBytes: number;
+  noopPeakRssBytes: number;
+}
+
+/** Summarizes the rounds of one size. */
+export function summarize(size: number, rounds: Round[], latencyMs: number, parallel: number): SizeSummary {
+  const extraMs = (operation: Operation) =>
+    operation === "refresh" ? undefined : (size * REQUESTS_PER_KEY * latencyMs) / parallel;
+  const phase = (operation: Operation): PhaseSummary => {
+    const keys = rounds.map((r) => figures(r.keys, operation));
+    const noop = rounds.map((r) => figures(r.noop, operation));
+    const extra = extraMs(operation);
+    const floorOf = (noopMs: number) => noopMs + (extra ?? 0);
+    const keysWallMs = Math.min(...keys.map((f) => f.wallMs));
+    const noopWallMs = Math.min(...noop.map((f) => f.wallMs));
+    return {
+      keysWallMs,
+      noopWallMs,
+      keysWalls: keys.map((f) => f.wallMs),
+      noopWalls: noop.map((f) => f.wallMs),
+      floorMs: extra === undefined ? undefined : floorOf(noopWallMs),
+      ratio: keysWallMs / floorOf(noopWallMs),
+      roundRatios: keys.map((f, i) => f.wallMs / floorOf(noop[i].wallMs)),
+      requests: keys.reduce((most, f) => (f.requests > most.requests ? f : most)),
+    };
+  };
+  const peak = (stacks: BenchStack[]) =>
+    Math.max(...stacks.flatMap((s) => Object.values(s.operations).map((f) => f.providerPeakRssBytes)));
+  const [first] = rounds;
+  if (!first.keys.state || !first.noop.state) throw new Error(`state of size ${size} was not measured`);
+  return {
+    size,
+    rounds: rounds.length,
+    phases: { up: phase("up"), refresh: phase("refresh"), destroy: phase("destroy") },
+    keysState: first.keys.state,
+    noopState: first.noop.state,
+    keysPeakRssBytes: peak(rounds.map((r) => r.keys)),
+    noopPeakRssBytes: peak(rounds.map((r) => r.noop)),
+  };
+}
+
+/** The refresh target: at most N/100 + 5 requests. */
+export function refreshRequestBudget(size: number): number {
+  return size / 100 + 5;
+}
+
+function figures(stack: BenchStack, operation: Operation): OperationFigures {
+  const result = stack.operations[operation];
+  if (!result) throw new Error(`${operation} of ${stack.size} ${stack.kind} was not measured`);
+  return result;
+}

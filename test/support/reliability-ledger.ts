@@ -1,0 +1,95 @@
+/**
+ * The "state" side of the fault matrix: what the Pulumi engine would hold after each provider
+ * call, and the invariants checked against the emulator after every case. The engine keeps a
+ * resource only when `create` returned; the ledger does the same, so a key the emulator holds
+ * and the ledger does not is exactly a key nobody knows about.
+ */
+import type { EmulatorHandle } from "../../emulator";
+
+/** One resource as the engine would store it: its id, kind and outputs. */
+export interface LedgerEntry {
+  id: string;
+  kind: string;
+  outs: Record<string, unknown>;
+}
+
+/** Resources "in state", by id. */
+export class Ledger {
+  private readonly entries = new Map<string, LedgerEntry>();
+  /** Keys made outside the resources under test (fixtures), which are known by construction. */
+  private readonly fixtures = new Set<string>();
+
+  /** Records a successful create (or update: the outputs replace the old ones). */
+  put(kind: string, id: string, outs: object): void {
+    this.entries.set(id, { id, kind, outs: { ...(outs as Record<string, unknown>) } });
+  }
+
+  /** Records a successful delete. */
+  remove(id: string): void {
+    this.entries.delete(id);
+  }
+
+  get(id: string): LedgerEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  /** Marks a key created by the test itself (e.g. the key an assignment points at). */
+  fixture(apiKeyId: string): void {
+    this.fixtures.add(apiKeyId);
+  }
+
+  /** Every key id the state knows: outputs of key resources, plus fixtures. */
+  knownKeyIds(): Set<string> {
+    const ids = new Set(this.fixtures);
+    for (const entry of this.entries.values()) {
+      if (entry.kind === "apiKey" || entry.kind === "projectApiKey") ids.add(String(entry.outs.apiKeyId));
+    }
+    return ids;
+  }
+
+  /** Key resources with the private key they hold. */
+  keys(): Array<{ apiKeyId: string; privateKey: string }> {
+    return [...this.entries.values()]
+      .filter((e) => e.kind === "apiKey" || e.kind === "projectApiKey")
+      .map((e) => ({ apiKeyId: String(e.outs.apiKeyId), privateKey: String(e.outs.privateKey) }));
+  }
+
+  all(): LedgerEntry[] {
+    return [...this.entries.values()];
+  }
+}
+
+/** Keys of the emulator whose description starts with `prefix` (the ones a case made). */
+export function keysWithPrefix(emulator: EmulatorHandle, prefix: string) {
+  return Object.values(emulator.model.state.apiKeys).filter((key) => key.desc.startsWith(prefix));
+}
+
+/** Invariant violations, as sentences that never contain a private key. Empty when all hold. */
+export function checkInvariants(emulator: EmulatorHandle, ledger: Ledger, prefix: string): string[] {
+  const problems: string[] = [];
+  const live = keysWithPrefix(emulator, prefix);
+  const known = ledger.knownKeyIds();
+  // 1. No orphan: every live key made by the case is in state.
+  for (const key of live) if (!known.has(key.id)) problems.push(`orphan key ${key.id} ("${key.desc}")`);
+  // 2. No duplicate from a resent create: descriptions are unique per case by construction.
+  const seen = new Map<string, number>();
+  for (const key of live) seen.set(key.desc, (seen.get(key.desc) ?? 0) + 1);
+  for (const [desc, count] of seen) if (count > 1) problems.push(`${count} keys with description "${desc}"`);
+  // 3. The private key in state is the one Atlas issued for that key at creation.
+  for (const { apiKeyId, privateKey } of ledger.keys()) {
+    const record = emulator.model.state.apiKeys[apiKeyId];
+    if (!record) problems.push(`key ${apiKeyId} is in state but not in Atlas`);
+    else if (record.privateKey !== privateKey) problems.push(`key ${apiKeyId}: the private key in state is not the one Atlas issued`);
+  }
+  // 4. Assignments and access-list entries in state exist in Atlas.
+  for (const entry of ledger.all()) {
+    const key = emulator.model.state.apiKeys[String(entry.outs.apiKeyId)];
+    if (entry.kind === "apiKeyProjectAssignment" && !key?.projectRoles[String(entry.outs.projectId)]) {
+      problems.push(`assignment ${entry.id} is in state but not in Atlas`);
+    }
+    if (entry.kind === "accessListApiKey" && !key?.accessList.some((e) => e.cidrBlock === entry.outs.cidrBlock)) {
+      problems.push(`access-list entry ${entry.id} is in state but not in Atlas`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,86 @@
+/**
+ * Searches text and files for credentials: every private key, client secret and OAuth token
+ * the emulator knows of or issued, and the shapes of Authorization headers. Hits are described
+ * by label and place only, so a report never repeats the secret it found.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { EmulatorHandle } from "../../emulator";
+
+/** A value that must never appear, with a label safe to print. */
+export interface Secret {
+  label: string;
+  value: string;
+}
+
+/** One finding: which secret or pattern, where, how often. */
+export interface Hit {
+  where: string;
+  label: string;
+  count: number;
+}
+
+/** Shapes of credentials in transit, whatever their value. */
+const CREDENTIAL_PATTERNS: Array<[string, RegExp]> = [
+  ["digest Authorization header", /Digest\s+username\s*=/gi],
+  ["bearer token", /Bearer\s+[A-Za-z0-9._~+/-]{20,}/g],
+  ["basic credentials", /\bBasic\s+[A-Za-z0-9+/]{16,}={0,2}/g],
+  ["Authorization header", /authorization["']?\s*[:=]\s*["']?(Digest|Bearer|Basic)\b/gi],
+];
+
+/**
+ * Records every OAuth access token the emulator issues from now on (the emulator keeps only
+ * hashes, so this is the only way to know them). Returns a function listing them.
+ */
+export function captureIssuedTokens(emulator: EmulatorHandle): () => Secret[] {
+  const issued: string[] = [];
+  const model = emulator.model;
+  const original = model.issueToken.bind(model);
+  model.issueToken = (clientId: string, lifetimeSeconds: number) => {
+    const token = original(clientId, lifetimeSeconds);
+    issued.push(token.accessToken);
+    return token;
+  };
+  return () => issued.map((value, i) => ({ label: `OAuth access token #${i + 1}`, value }));
+}
+
+/** Every private key and client secret the emulator holds, labelled by key id or client id. */
+export function emulatorSecrets(emulator: EmulatorHandle): Secret[] {
+  const state = emulator.model.state;
+  return [
+    ...Object.values(state.apiKeys).map((k) => ({ label: `private key of ${k.id} ("${k.desc}")`, value: k.privateKey })),
+    ...Object.values(state.serviceAccounts).map((sa) => ({ label: `client secret of ${sa.clientId}`, value: sa.clientSecret })),
+  ];
+}
+
+/** Counts each secret and credential shape in `text`. */
+export function scanText(where: string, text: string, secrets: Secret[]): Hit[] {
+  const hits: Hit[] = [];
+  for (const secret of secrets) {
+    if (secret.value.length < 8) continue;
+    const count = text.split(secret.value).length - 1;
+    if (count > 0) hits.push({ where, label: secret.label, count });
+  }
+  for (const [label, pattern] of CREDENTIAL_PATTERNS) {
+    const count = text.match(pattern)?.length ?? 0;
+    if (count > 0) hits.push({ where, label, count });
+  }
+  return hits;
+}
+
+/** Scans every file under `dir` (recursively), reporting hits per file path relative to `dir`. */
+export function scanDir(dir: string, secrets: Secret[], label = dir): Hit[] {
+  if (!fs.existsSync(dir)) return [];
+  const hits: Hit[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
+    hits.push(...scanText(`${label}/${path.relative(dir, file)}`, fs.readFileSync(file, "latin1"), secrets));
+  }
+  return hits;
+}
+
+/** One line per hit, without any secret value. */
+export function describeHits(hits: Hit[]): string {
+  return hits.map((h) => `${h.where}: ${h.label} ×${h.count}`).join("\n");
+}
