@@ -48,6 +48,8 @@ describe("the serialized provider (__provider in state)", () => {
     const checked = await provider.check!({}, { orgId: emulator.orgId, description: "from state", roleNames: ["ORG_MEMBER"] });
     const created = await provider.create(checked.inputs);
     expect(created.outs.privateKey).to.match(/^[0-9a-f-]{36}$/);
+    const outputs = JSON.stringify(created.outs);
+    for (const credential of [emulator.privateKey, emulator.publicKey]) expect(outputs).to.not.include(credential);
     const read = await provider.read!(created.id, created.outs);
     expect(read.props!.apiKeyId).to.equal(created.outs.apiKeyId);
     await provider.delete!(created.id, created.outs);

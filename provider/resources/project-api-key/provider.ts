@@ -99,7 +99,8 @@ export const projectApiKeyHandlers: ResourceHandlers<ProjectApiKeyInputs, Projec
     }
     for (const project of delta.remove) await ignoreNotFound(atlas().unassignApiKeyFromProject(project, apiKeyId));
     if (news.accessList !== undefined) await syncAccessList(orgId, apiKeyId, olds.accessList, news.accessList);
-    const facts: ProjectKeyFacts = { ...olds, description: news.description };
+    const { publicKey, roleNames } = olds;
+    const facts: ProjectKeyFacts = { orgId, apiKeyId, publicKey, roleNames, description: news.description };
     return { outs: clean(toProjectOutputs(news, facts, news.projectAssignments, olds.privateKey, news.accessList)) };
   },
 
