@@ -27,3 +27,12 @@ export function clean<T extends object>(value: T): T {
   }
   return out as T;
 }
+
+/**
+ * The engine's view of a model diff. Replacements are create-before-delete
+ * (`deleteBeforeReplace: false`): a rotated key exists before the old one goes,
+ * and a replaced access-list entry never leaves callers locked out.
+ */
+export function diffResult(diff: { replaces: string[]; updates: string[] }): pulumi.dynamic.DiffResult {
+  return { changes: diff.replaces.length + diff.updates.length > 0, replaces: diff.replaces, deleteBeforeReplace: false };
+}

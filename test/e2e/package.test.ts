@@ -18,20 +18,12 @@ import { expect } from "chai";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { AtlasClient } from "../../provider/atlas/client";
 import { isNotFound } from "../../provider/atlas/errors";
-import {
-  collectOutput,
-  createInlineStack,
-  exportState,
-  findPulumiCli,
-  offlineEnv,
-  removeStackFiles,
-  repoRoot,
-  requirePulumiCli,
-} from "../support/pulumi";
+import { collectOutput, exportState, findPulumiCli, offlineEnv, repoRoot, requirePulumiCli } from "../support/pulumi";
 import { packTarball, readTarballFile, type Tarball } from "../package/tarball";
 import {
   CONSUMER_PROJECT_NAME,
   createConsumerProject,
+  createProjectStack,
   startPackagedEmulator,
   type ConsumerProject,
   type PackagedEmulator,
@@ -312,7 +304,13 @@ describe("the npm package", function () {
       const runJob = async (job: string): Promise<CommandResult> => {
         let last: CommandResult | undefined;
         for (const line of pulumiLines(workflow, job)) {
-          last = await runPulumiCommand(line, { binDir, cwd: project.dir, env, program: project.program() });
+          last = await runPulumiCommand(line, {
+            binDir,
+            cwd: project.dir,
+            env,
+            program: project.program(),
+            pulumiFrom: project.require,
+          });
           results.push(last);
           if (last.code !== 0) break;
         }

@@ -10,8 +10,9 @@ import * as os from "os";
 import * as path from "path";
 import { createInterface } from "readline";
 import { promisify } from "util";
-import type { PulumiFn } from "@pulumi/pulumi/automation";
-import { repoRoot } from "../support/pulumi";
+import type * as automation from "@pulumi/pulumi/automation";
+import type { ConfigMap, PulumiFn, Stack } from "@pulumi/pulumi/automation";
+import { offlineEnv, repoRoot } from "../support/pulumi";
 import { npmEnv } from "./tarball";
 
 const execFileAsync = promisify(execFile);
@@ -213,4 +214,33 @@ export async function startPackagedEmulator(project: ConsumerProject, seed: stri
       await exited;
     },
   };
+}
+
+/**
+ * A stack of the project's program driven through the Automation API of the project's own
+ * `@pulumi/pulumi` (the copy the program and the package load: one copy per run), with the CLI
+ * in `binDir`, a temporary file backend in `stateDir`, and the project as working directory.
+ */
+export async function createProjectStack(
+  project: ConsumerProject,
+  options: { stackName: string; binDir: string; stateDir: string; config: ConfigMap },
+): Promise<Stack> {
+  const auto = project.require("@pulumi/pulumi/automation") as typeof automation;
+  // PulumiCommand.get wants `<root>/bin/pulumi`.
+  let root = path.dirname(options.binDir);
+  if (path.basename(options.binDir) !== "bin") {
+    root = path.join(options.stateDir, "cli");
+    fs.mkdirSync(path.join(root, "bin"), { recursive: true });
+    fs.symlinkSync(path.join(options.binDir, "pulumi"), path.join(root, "bin", "pulumi"));
+  }
+  const stack = await auto.LocalWorkspace.createOrSelectStack(
+    { projectName: CONSUMER_PROJECT_NAME, stackName: options.stackName, program: project.program() },
+    {
+      workDir: project.dir,
+      envVars: offlineEnv(options.stateDir, options.binDir),
+      pulumiCommand: await auto.PulumiCommand.get({ root }),
+    },
+  );
+  await stack.setAllConfig(options.config);
+  return stack as unknown as Stack;
 }

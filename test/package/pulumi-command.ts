@@ -11,6 +11,7 @@
  * (`stack select`, `config set`, `state delete`, ...) run unchanged.
  */
 import { spawn } from "child_process";
+import { createRequire } from "module";
 import * as path from "path";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 
@@ -37,6 +38,12 @@ export interface RunOptions {
   env: Record<string, string | undefined>;
   /** The program, for commands that run it. */
   program?: PulumiFn;
+  /**
+   * `require` of the directory whose `@pulumi/pulumi` serves the program (default: this
+   * repository's). It must be the copy the program itself uses: two copies in one run do not
+   * share their protocol classes and registration fails.
+   */
+  pulumiFrom?: NodeRequire;
   /** Text written to the command's standard input (e.g. a secret for `pulumi config set --secret`). */
   stdin?: string;
 }
@@ -86,7 +93,7 @@ export async function runPulumiCommand(line: string, options: RunOptions): Promi
   let stopServer = async (_failed: boolean) => {};
   if (runsProgram) {
     if (!options.program) throw new Error(`${line}: runs the program, but none was given`);
-    const served = await serveProgram(options.program);
+    const served = await serveProgram(options.program, options.pulumiFrom ?? require);
     args.push(`--client=127.0.0.1:${served.port}`, "--exec-kind", "auto.inline");
     stopServer = served.stop;
   }
@@ -112,15 +119,18 @@ export async function runPulumiCommand(line: string, options: RunOptions): Promi
  * Starts the language runtime service for `program` on a free loopback port, as the Automation
  * API does for inline programs (`@pulumi/pulumi/automation/stack.js`).
  */
-async function serveProgram(program: PulumiFn): Promise<{ port: number; stop: (failed: boolean) => Promise<void> }> {
-  /* eslint-disable @typescript-eslint/no-require-imports -- internal modules of @pulumi/pulumi without declarations */
-  const grpc = require("@grpc/grpc-js") as typeof import("@grpc/grpc-js");
-  const langrpc = require("@pulumi/pulumi/proto/language_grpc_pb") as { LanguageRuntimeService: never };
-  const { LanguageServer } = require("@pulumi/pulumi/automation/server") as {
+async function serveProgram(
+  program: PulumiFn,
+  from: NodeRequire,
+): Promise<{ port: number; stop: (failed: boolean) => Promise<void> }> {
+  // Internal modules of @pulumi/pulumi (no declarations), and the gRPC library that copy uses.
+  const pulumiRequire = createRequire(from.resolve("@pulumi/pulumi/package.json"));
+  const grpc = pulumiRequire("@grpc/grpc-js") as typeof import("@grpc/grpc-js");
+  const langrpc = from("@pulumi/pulumi/proto/language_grpc_pb") as { LanguageRuntimeService: never };
+  const { LanguageServer } = from("@pulumi/pulumi/automation/server") as {
     LanguageServer: new (program: PulumiFn) => { onPulumiExit(hasError: boolean): void };
   };
-  const { grpcChannelOptions } = require("@pulumi/pulumi/runtime/settings") as { grpcChannelOptions: object };
-  /* eslint-enable @typescript-eslint/no-require-imports */
+  const { grpcChannelOptions } = from("@pulumi/pulumi/runtime/settings") as { grpcChannelOptions: object };
   const server = new grpc.Server({ ...grpcChannelOptions });
   const languageServer = new LanguageServer(program);
   server.addService(langrpc.LanguageRuntimeService, languageServer as never);

@@ -1,7 +1,7 @@
 import type { AccessListEntry } from "../../atlas/types";
 import { isAtlasApiError, isNotFound } from "../../atlas/errors";
 import { atlas } from "../../runtime/context";
-import { GONE, type ResourceHandlers } from "../../runtime/handlers";
+import { GONE, diffResult, type ResourceHandlers } from "../../runtime/handlers";
 import { splitResourceId } from "../../shared/resource-ids";
 import { addAccessListEntries, ignoreNotFound } from "../../shared/key-operations";
 import {
@@ -21,9 +21,7 @@ export const accessListHandlers: ResourceHandlers<AccessListInputs, AccessListOu
   },
 
   async diff(_id, olds, news) {
-    const replaces = diffAccessList(olds, news);
-    // The new entry is added before the old one goes, so callers are never locked out in between.
-    return { changes: replaces.length > 0, replaces, deleteBeforeReplace: false };
+    return diffResult({ replaces: diffAccessList(olds, news), updates: [] });
   },
 
   /** An entry that already exists (409) is adopted. */

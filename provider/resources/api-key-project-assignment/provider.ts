@@ -1,5 +1,5 @@
 import { atlas, reader } from "../../runtime/context";
-import { GONE, type ResourceHandlers } from "../../runtime/handlers";
+import { GONE, diffResult, type ResourceHandlers } from "../../runtime/handlers";
 import { splitResourceId } from "../../shared/resource-ids";
 import { assignToProject, ignoreNotFound } from "../../shared/key-operations";
 import { projectRolesOf } from "../project-api-key/model";
@@ -13,8 +13,7 @@ export const assignmentHandlers: ResourceHandlers<AssignmentInputs, AssignmentOu
   },
 
   async diff(_id, olds, news) {
-    const { replaces, updates } = diffAssignment(olds, news);
-    return { changes: replaces.length + updates.length > 0, replaces, deleteBeforeReplace: false };
+    return diffResult(diffAssignment(olds, news));
   },
 
   async create(inputs) {

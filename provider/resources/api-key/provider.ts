@@ -1,7 +1,7 @@
 import type { ApiKeyDetails, UpdateApiKeyBody } from "../../atlas/types";
 import { isNotFound } from "../../atlas/errors";
 import { atlas, reader } from "../../runtime/context";
-import { GONE, clean, type ResourceHandlers } from "../../runtime/handlers";
+import { GONE, clean, diffResult, type ResourceHandlers } from "../../runtime/handlers";
 import { entriesOf } from "../../shared/access-list";
 import { splitResourceId } from "../../shared/resource-ids";
 import { sameRoles } from "../../shared/roles";
@@ -22,8 +22,7 @@ export const apiKeyHandlers: ResourceHandlers<ApiKeyInputs, ApiKeyOutputs> = {
   },
 
   async diff(_id, olds, news) {
-    const { replaces, updates } = diffApiKey(olds, news);
-    return { changes: replaces.length + updates.length > 0, replaces, deleteBeforeReplace: false };
+    return diffResult(diffApiKey(olds, news));
   },
 
   async create(inputs) {

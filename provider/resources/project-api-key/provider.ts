@@ -1,7 +1,7 @@
 import type { ApiKeyDetails } from "../../atlas/types";
 import { isNotFound } from "../../atlas/errors";
 import { atlas, reader } from "../../runtime/context";
-import { GONE, clean, type ResourceHandlers } from "../../runtime/handlers";
+import { GONE, clean, diffResult, type ResourceHandlers } from "../../runtime/handlers";
 import { entriesOf } from "../../shared/access-list";
 import { splitResourceId } from "../../shared/resource-ids";
 import { orgRolesOf } from "../api-key/model";
@@ -38,8 +38,7 @@ export const projectApiKeyHandlers: ResourceHandlers<ProjectApiKeyInputs, Projec
   },
 
   async diff(_id, olds, news) {
-    const { replaces, updates } = diffProjectApiKey(olds, news);
-    return { changes: replaces.length + updates.length > 0, replaces, deleteBeforeReplace: false };
+    return diffResult(diffProjectApiKey(olds, news));
   },
 
   async create(inputs) {
