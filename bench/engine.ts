@@ -2,14 +2,14 @@
  * `pulumi up`, `refresh` and `destroy` through the real CLI (Automation API, inline programs) for
  * N ApiKey resources against the emulator, and for N resources of a dynamic provider that makes no
  * request (the floor). Each operation is timed from the bench process, its requests are counted in
- * the emulator's log, and the provider process's peak memory is sampled meanwhile.
+ * the emulator's log, and the memory and CPU of the processes it starts are sampled meanwhile.
  */
 import type { Stack } from "@pulumi/pulumi/automation";
 import type { EmulatorHandle, RequestLogEntry } from "../emulator";
 import { ApiKey } from "../provider";
 import { NoopResource } from "../test/support/noop-resource";
 import { createInlineStack, exportState, removeStackFiles } from "../test/support/pulumi";
-import { sampleProviderMemory } from "./provider-memory";
+import { sampleProcesses, type ProcessFigures } from "./processes";
 
 /** Which program a stack runs. */
 export type StackKind = "keys" | "noop";
@@ -17,7 +17,7 @@ export type StackKind = "keys" | "noop";
 export type Operation = "up" | "refresh" | "destroy";
 
 /** Figures of one operation on one stack. */
-export interface OperationFigures {
+export interface OperationFigures extends ProcessFigures {
   wallMs: number;
   /** HTTP requests that reached the emulator, of any kind. */
   requests: number;
@@ -31,8 +31,11 @@ export interface OperationFigures {
   rateLimited: number;
   /** Requests by Atlas operation id (`challenge` for the digest probes). */
   byOperation: Record<string, number>;
-  /** Peak RSS of the dynamic-provider process (VmHWM), in bytes. */
-  providerPeakRssBytes: number;
+  /** When the first request arrived and the last answer left, in ms from the start of the operation. */
+  firstRequestMs?: number;
+  lastAnswerMs?: number;
+  /** Most requests the emulator was serving at once. */
+  maxInFlight: number;
   /** Resources the engine reported as changed (`create`, `delete`, `same`…). */
   changes: Record<string, number>;
 }
@@ -90,7 +93,8 @@ export class BenchStack {
   async run(operation: Operation): Promise<OperationFigures> {
     const options = { parallel: this.parallel, onOutput: () => {} };
     this.emulator.clearRequests();
-    const memory = sampleProviderMemory();
+    const processes = sampleProcesses();
+    const startedAt = Date.now();
     const started = performance.now();
     let changes: Record<string, number> | undefined;
     try {
@@ -98,12 +102,11 @@ export class BenchStack {
       else if (operation === "refresh") changes = (await this.stack.refresh(options)).summary.resourceChanges;
       else changes = (await this.stack.destroy(options)).summary.resourceChanges;
     } catch (error) {
-      memory.stop();
+      processes.stop();
       throw new Error(`${operation} of ${this.size} ${this.kind} failed: ${this.redact(String((error as Error)?.message ?? error))}`);
     }
     const wallMs = performance.now() - started;
-    const peak = memory.stop();
-    const figures = { wallMs, ...countRequests(this.emulator.requests()), providerPeakRssBytes: peak.peakRssBytes, changes: changes ?? {} };
+    const figures = { wallMs, ...countRequests(this.emulator.requests(), startedAt), ...processes.stop(), changes: changes ?? {} };
     const expected = EXPECTED_CHANGE[operation];
     // The stack resource itself counts once.
     if (figures.changes[expected] !== this.size + 1) {
@@ -143,15 +146,24 @@ export class BenchStack {
 }
 
 /** Counts a request log: totals, challenges, 429s and requests per operation. */
-function countRequests(
-  log: RequestLogEntry[],
-): Pick<OperationFigures, "requests" | "challenges" | "tokens" | "refused401" | "rateLimited" | "byOperation"> {
+function countRequests(log: RequestLogEntry[], startedAt: number): Omit<OperationFigures, "wallMs" | "changes" | keyof ProcessFigures> {
   const byOperation: Record<string, number> = {};
+  const events: Array<[number, number]> = [];
   for (const entry of log) {
     const name = entry.challenge ? "challenge" : (entry.operationId ?? `${entry.method} → ${entry.status}`);
     byOperation[name] = (byOperation[name] ?? 0) + 1;
+    const arrived = Date.parse(entry.time) - startedAt;
+    events.push([arrived, 1], [arrived + (entry.durationMs ?? 0), -1]);
   }
+  // Sweep arrivals and answers in time order (answers first on ties) to find the peak concurrency.
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let inFlight = 0;
+  let maxInFlight = 0;
+  for (const [, delta] of events) maxInFlight = Math.max(maxInFlight, (inFlight += delta));
   return {
+    firstRequestMs: events.length ? events[0][0] : undefined,
+    lastAnswerMs: events.length ? events[events.length - 1][0] : undefined,
+    maxInFlight,
     requests: log.length,
     challenges: log.filter((entry) => entry.challenge).length,
     tokens: log.filter((entry) => entry.operationId !== undefined).length,

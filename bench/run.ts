@@ -19,21 +19,28 @@ import { summarize, type Round, type SizeSummary } from "./summary";
 
 const OPERATIONS: Operation[] = ["up", "refresh", "destroy"];
 
+function cpuSeconds(ms: number): string {
+  return (ms / 1000).toFixed(1);
+}
+
 function log(line: string): void {
   console.log(`[${(performance.now() / 1000).toFixed(1).padStart(6)} s] ${line}`);
 }
 
 /** One round at one size: fresh no-op and key stacks, each operation run on both back to back. */
 async function runRound(size: number, round: number, emulator: EmulatorHandle, options: BenchOptions): Promise<Round> {
-  const noop = await BenchStack.create("noop", size, emulator, options.parallel);
-  const keys = await BenchStack.create("keys", size, emulator, options.parallel);
+  const [noop, keys] = await Promise.all([
+    BenchStack.create("noop", size, emulator, options.parallel),
+    BenchStack.create("keys", size, emulator, options.parallel),
+  ]);
   // Alternate which goes first, so neither always runs on the warmer (or busier) machine.
   const order = round % 2 === 0 ? [noop, keys] : [keys, noop];
   try {
     for (const operation of OPERATIONS) {
       for (const stack of order) {
         const f = await stack.run(operation);
-        log(`N=${size} round ${round + 1} ${stack.kind.padEnd(4)} ${operation.padEnd(7)} ${seconds(f.wallMs).padStart(8)}  ${f.requests} requests  provider peak ${mib(f.providerPeakRssBytes)}`);
+        const cpu = `CPU s: CLI ${cpuSeconds(f.cliCpuMs)} plugin ${cpuSeconds(f.providerCpuMs)} host ${cpuSeconds(f.hostCpuMs)}`;
+        log(`N=${size} round ${round + 1} ${stack.kind.padEnd(4)} ${operation.padEnd(7)} ${seconds(f.wallMs).padStart(8)}  ${String(f.requests).padStart(3)} requests  provider peak ${mib(f.providerPeakRssBytes)}  ${cpu}`);
         if (operation === "up" && round === 0) await stack.measureState();
       }
     }
@@ -42,6 +49,21 @@ async function runRound(size: number, round: number, emulator: EmulatorHandle, o
     noop.remove();
     keys.remove();
   }
+}
+
+/**
+ * One unmeasured `up` and `destroy` of a single key, so that the first measured operation does not
+ * pay for cold disk caches and first-time module loading alone.
+ */
+async function warmUp(emulator: EmulatorHandle, options: BenchOptions): Promise<void> {
+  const stack = await BenchStack.create("keys", 1, emulator, options.parallel);
+  try {
+    await stack.run("up");
+    await stack.run("destroy");
+  } finally {
+    stack.remove();
+  }
+  log("warm-up done (one key up and destroyed, not counted)");
 }
 
 /** Bytes of the ApiKey provider as the SDK serializes it into `__provider`. */
@@ -60,9 +82,12 @@ async function main(): Promise<void> {
   log(`latency ${options.latencyMs} ms, sizes ${options.sizes.join(", ")}, --parallel ${options.parallel}, ${options.repeat} rounds at the largest size; rate limiting off`);
   const emulator = await start({ port: 0, latencyMs: options.latencyMs, rateLimit: false });
   try {
-    const clients = await compareClients(emulator, options.clientCalls);
-    for (const c of clients) log(`${c.client}: ${c.serverRequests} requests for ${c.apiCalls} calls (${fixed(c.serverRequests / c.apiCalls)} per call)`);
+    const clients = await compareClients(emulator, options.clientCalls, options.parallel);
+    for (const c of clients) {
+      log(`${c.client}, ${c.concurrency} at a time: ${c.serverRequests} requests for ${c.apiCalls} calls (${fixed(c.serverRequests / c.apiCalls)} per call)`);
+    }
     const providerBytes = await serializedProviderBytes();
+    await warmUp(emulator, options);
     const largest = options.sizes[options.sizes.length - 1];
     const sizes: SizeSummary[] = [];
     for (const size of options.sizes) {

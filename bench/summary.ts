@@ -30,6 +30,9 @@ export interface PhaseSummary {
   roundRatios: number[];
   /** Request figures of the round that sent the most requests. */
   requests: OperationFigures;
+  /** All figures of the fastest key round (its timeline), and of the no-op operation of the same round. */
+  fastest: OperationFigures;
+  fastestNoop: OperationFigures;
 }
 
 /** Everything measured at one size. */
@@ -54,6 +57,7 @@ export function summarize(size: number, rounds: Round[], latencyMs: number, para
     const extra = extraMs(operation);
     const floorOf = (noopMs: number) => noopMs + (extra ?? 0);
     const keysWallMs = Math.min(...keys.map((f) => f.wallMs));
+    const fastestRound = keys.findIndex((f) => f.wallMs === keysWallMs);
     const noopWallMs = Math.min(...noop.map((f) => f.wallMs));
     return {
       keysWallMs,
@@ -64,6 +68,8 @@ export function summarize(size: number, rounds: Round[], latencyMs: number, para
       ratio: keysWallMs / floorOf(noopWallMs),
       roundRatios: keys.map((f, i) => f.wallMs / floorOf(noop[i].wallMs)),
       requests: keys.reduce((most, f) => (f.requests > most.requests ? f : most)),
+      fastest: keys[fastestRound],
+      fastestNoop: noop[fastestRound],
     };
   };
   const peak = (stacks: BenchStack[]) =>

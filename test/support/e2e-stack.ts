@@ -35,11 +35,14 @@ export function loadProgram(name: ProgramName): PulumiFn {
     return require(path.join(repoRoot, file)) as PulumiFn;
 }
 
+/** A config value: plain text, a list (stored as JSON, read with `getObject`), or a secret. */
+export type ConfigValue = string | string[] | { value: string; secret: true };
+
 /** What {@link E2eStack.create} needs. */
 export interface E2eStackOptions {
     program: ProgramName;
     /** Project config of the program (namespace-less keys such as `description`); objects are JSON-encoded. */
-    config?: Record<string, string | string[] | { value: string; secret: true }>;
+    config?: Record<string, ConfigValue>;
     /** Overrides the project name (default: the program name). */
     projectName?: string;
     stackName?: string;
@@ -77,13 +80,14 @@ export class E2eStack {
         return new E2eStack(stack, atlas);
     }
 
-    /** Sets project config values in one CLI run (arrays are stored as JSON, read with `getObject`). */
-    async setConfig(values: Record<string, string | string[] | { value: string; secret: true }>): Promise<void> {
+    /** Sets project config values, all in one CLI run. */
+    async setConfig(values: Record<string, ConfigValue>): Promise<void> {
         const config: ConfigMap = {};
         for (const [key, value] of Object.entries(values)) config[key] = configValue(value);
         await this.stack.setAllConfig(config);
     }
 
+    /** `pulumi up`; returns the summary's resource changes. */
     async up(): Promise<OpMap> {
         this.exported = undefined;
         const result = await this.stack.up({ ...this.output.handlers });
@@ -91,10 +95,12 @@ export class E2eStack {
         return result.summary.resourceChanges ?? {};
     }
 
+    /** `pulumi preview`; returns the planned changes. */
     async preview(): Promise<OpMap> {
         return (await this.stack.preview({ ...this.output.handlers })).changeSummary;
     }
 
+    /** `pulumi refresh`; returns the summary's resource changes. */
     async refresh(): Promise<OpMap> {
         this.exported = undefined;
         const result = await this.stack.refresh({ ...this.output.handlers });
@@ -102,6 +108,7 @@ export class E2eStack {
         return result.summary.resourceChanges ?? {};
     }
 
+    /** `pulumi destroy`; returns the summary's resource changes. */
     async destroy(): Promise<OpMap> {
         this.exported = undefined;
         const result = await this.stack.destroy({ ...this.output.handlers });
@@ -151,7 +158,7 @@ export class E2eStack {
     }
 }
 
-function configValue(value: string | string[] | { value: string; secret: true }) {
+function configValue(value: ConfigValue) {
     if (Array.isArray(value)) return { value: JSON.stringify(value) };
     return typeof value === "string" ? { value } : value;
 }

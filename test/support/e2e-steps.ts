@@ -5,10 +5,8 @@
 import { expect } from "chai";
 import type { OpMap } from "@pulumi/pulumi/automation";
 import { apiRequests, firstSuccess } from "./e2e-env";
-import { expectOnly, type E2eStack, type StateResource } from "./e2e-stack";
+import { expectOnly, type ConfigValue, type E2eStack, type StateResource } from "./e2e-stack";
 
-/** Config values as {@link E2eStack.setConfig} takes them. */
-export type ConfigChanges = Record<string, string | string[]>;
 
 /** A second `preview` of the same program plans nothing but `same`. */
 export async function expectNoChanges(s: E2eStack): Promise<void> {
@@ -19,7 +17,7 @@ export async function expectNoChanges(s: E2eStack): Promise<void> {
  * Changes config, runs `up`, and asserts resource `name` was updated in place: the summary holds
  * only updates (no create, delete or replace) and the resource id did not change.
  */
-export async function expectUpdateInPlace(s: E2eStack, name: string, config: ConfigChanges, updates = 1): Promise<StateResource> {
+export async function expectUpdateInPlace(s: E2eStack, name: string, config: Record<string, ConfigValue>, updates = 1): Promise<StateResource> {
     const before = await s.get(name);
     await s.setConfig(config);
     expectOnly(await s.up(), { update: updates });

@@ -105,3 +105,25 @@ export function faultMissed(emulator: EmulatorHandle, fault: FaultCase, fromSeq:
   const rejected = emulator.requests().some((r) => r.seq > fromSeq && r.status === 401 && r.auth === scheme && !r.challenge);
   return rejected ? undefined : `no ${scheme} request was refused as ${fault.name}`;
 }
+
+/**
+ * Makes every OAuth token expire on the server after `uses` accepted requests, while the client
+ * still believes it valid: the expiry lands in the middle of a CLI run however fast it goes.
+ * Returns a function that restores normal tokens.
+ */
+export function expireTokensAfter(emulator: EmulatorHandle, uses: number): () => void {
+  const model = emulator.model;
+  const original = model.resolveToken;
+  const counts = new Map<string, number>();
+  model.resolveToken = (accessToken: string) => {
+    const account = original.call(model, accessToken);
+    if (!account) return account;
+    const used = (counts.get(accessToken) ?? 0) + 1;
+    counts.set(accessToken, used);
+    if (used >= uses) for (const token of Object.values(model.state.tokens)) token.expiresAt = 0;
+    return account;
+  };
+  return () => {
+    model.resolveToken = original;
+  };
+}

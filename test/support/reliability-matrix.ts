@@ -10,6 +10,7 @@ import { FAULTS, MATRIX_CLIENT, faultMissed, type FaultCase } from "./reliabilit
 import { Ledger, checkInvariants, keysWithPrefix } from "./reliability-ledger";
 import { OPERATIONS, deleteUnknownKeys, perform, prepare, unsettled, type Operation } from "./reliability-operations";
 import { clientStats, configureProvider, credentialConfig, statsDelta } from "./reliability-runtime";
+import type { SecretBook } from "./reliability-scan";
 
 /** What one case produced. */
 export interface MatrixRow {
@@ -31,6 +32,8 @@ export interface MatrixRow {
   strayKeys: number;
   /** Every such key's id is named in the error message. */
   strayNamed: boolean;
+  /** The message warns that a key may still appear (a timed-out create). */
+  strayWarned: boolean;
   /** Keys deleted by the recovery of docs/recovery.md. */
   recovered: number;
   /** Invariant violations and differences left after the clean rerun. */
@@ -54,23 +57,33 @@ function lastSeq(emulator: EmulatorHandle): number {
 function describeOutcome(ok: boolean, retries: number, challenges: number, tokens: number, message?: string): string {
   if (!ok) return `failed: ${message}`;
   const parts = [`${retries} ${retries === 1 ? "retry" : "retries"}`];
-  if (challenges > 0) parts.push(`${challenges} re-challenge${challenges === 1 ? "" : "s"}`);
+  if (challenges > 0) parts.push(`${challenges} new nonce${challenges === 1 ? "" : "s"}`);
   if (tokens > 0) parts.push(`${tokens} token request${tokens === 1 ? "" : "s"}`);
   return `ok after ${parts.join(", ")}`;
 }
 
-/** Runs case number `n`; `texts` receives every provider log line and error message. */
-export async function runCase(emulator: EmulatorHandle, op: Operation, fault: FaultCase, n: number, texts: string[]): Promise<MatrixRow> {
+/**
+ * Runs case number `n`; `texts` receives every provider log line and error message, `book`
+ * every secret that existed during the case (keys it deletes take theirs with them).
+ */
+export async function runCase(
+  emulator: EmulatorHandle,
+  op: Operation,
+  fault: FaultCase,
+  n: number,
+  texts: string[],
+  book: SecretBook,
+): Promise<MatrixRow> {
   const prefix = `rel-${String(n).padStart(3, "0")} `;
   configureProvider(credentialConfig(emulator, fault.credentials), { ...MATRIX_CLIENT, log: (line) => texts.push(line) });
   const ctx = { emulator, ledger: new Ledger(), prefix };
   const prepared = await prepare(op, ctx);
+  book.remember(emulator);
+  // A session in use (nonce or token held), as mid-deployment: counters then show only what the fault caused.
+  const warmUp = async () => void (await context.atlas().getOrganization(emulator.orgId));
+  await warmUp();
   const armedAt = lastSeq(emulator);
-  if (op.target) {
-    await fault.arm(emulator, op.target, async () => {
-      await context.atlas().getOrganization(emulator.orgId);
-    });
-  }
+  if (op.target) await fault.arm(emulator, op.target, warmUp);
   const before = clientStats();
   const sentFrom = lastSeq(emulator);
   let error: Error | undefined;
@@ -80,6 +93,7 @@ export async function runCase(emulator: EmulatorHandle, op: Operation, fault: Fa
     error = e as Error;
     texts.push(error.message, String(error.stack));
   }
+  book.remember(emulator);
   const delta = statsDelta(before, clientStats());
   const requests = emulator.requests().filter((r) => r.seq > sentFrom).length;
   const missed = op.target ? faultMissed(emulator, fault, armedAt) : undefined;
@@ -107,6 +121,7 @@ export async function runCase(emulator: EmulatorHandle, op: Operation, fault: Fa
     requests,
     strayKeys: stray.length,
     strayNamed: stray.every((k) => message?.includes(k.id)),
+    strayWarned: /may still carry out/.test(message ?? ""),
     recovered,
     problems,
     missed,

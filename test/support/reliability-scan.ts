@@ -29,19 +29,33 @@ const CREDENTIAL_PATTERNS: Array<[string, RegExp]> = [
 ];
 
 /**
- * Records every OAuth access token the emulator issues from now on (the emulator keeps only
- * hashes, so this is the only way to know them). Returns a function listing them.
+ * Records every OAuth access token and every private key the emulator issues from now on (it
+ * keeps only hashes of tokens, and a deleted key takes its private key with it), so that
+ * secrets of keys created and deleted within one step are still looked for. Returns a function
+ * listing them.
  */
-export function captureIssuedTokens(emulator: EmulatorHandle): () => Secret[] {
-  const issued: string[] = [];
+export function captureIssuedSecrets(emulator: EmulatorHandle): () => Secret[] {
+  const issued: Secret[] = [];
   const model = emulator.model;
-  const original = model.issueToken.bind(model);
+  const issueToken = model.issueToken.bind(model);
   model.issueToken = (clientId: string, lifetimeSeconds: number) => {
-    const token = original(clientId, lifetimeSeconds);
-    issued.push(token.accessToken);
+    const token = issueToken(clientId, lifetimeSeconds);
+    issued.push({ label: `OAuth access token #${issued.length + 1}`, value: token.accessToken });
     return token;
   };
-  return () => issued.map((value, i) => ({ label: `OAuth access token #${i + 1}`, value }));
+  const createOrgKey = model.createOrgKey.bind(model);
+  model.createOrgKey = (...args: Parameters<typeof createOrgKey>) => {
+    const key = createOrgKey(...args);
+    issued.push({ label: `private key of ${key.id} ("${key.desc}")`, value: key.privateKey });
+    return key;
+  };
+  const createProjectKey = model.createProjectKey.bind(model);
+  model.createProjectKey = (...args: Parameters<typeof createProjectKey>) => {
+    const key = createProjectKey(...args);
+    issued.push({ label: `private key of ${key.id} ("${key.desc}")`, value: key.privateKey });
+    return key;
+  };
+  return () => [...issued];
 }
 
 /** Every private key and client secret the emulator holds, labelled by key id or client id. */
@@ -51,6 +65,23 @@ export function emulatorSecrets(emulator: EmulatorHandle): Secret[] {
     ...Object.values(state.apiKeys).map((k) => ({ label: `private key of ${k.id} ("${k.desc}")`, value: k.privateKey })),
     ...Object.values(state.serviceAccounts).map((sa) => ({ label: `client secret of ${sa.clientId}`, value: sa.clientSecret })),
   ];
+}
+
+/**
+ * Secrets seen so far. Keys are deleted during tests and their private keys leave the
+ * emulator with them, so tests remember them after every step and scan for all at the end.
+ */
+export class SecretBook {
+  private readonly known = new Map<string, string>();
+
+  /** Adds every secret the emulator holds now. */
+  remember(emulator: EmulatorHandle, extra: Secret[] = []): void {
+    for (const secret of [...emulatorSecrets(emulator), ...extra]) this.known.set(secret.value, secret.label);
+  }
+
+  all(): Secret[] {
+    return [...this.known].map(([value, label]) => ({ label, value }));
+  }
 }
 
 /** Counts each secret and credential shape in `text`. */
