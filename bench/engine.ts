@@ -68,8 +68,11 @@ export class BenchStack {
     private readonly parallel: number,
   ) {}
 
-  /** Creates the stack (not timed): a fresh file backend, config pointing at the emulator. */
-  static async create(kind: StackKind, size: number, emulator: EmulatorHandle, parallel: number): Promise<BenchStack> {
+  /**
+   * Creates the stack (not timed): a fresh file backend, config pointing at the emulator.
+   * `env` adds variables to the CLI's environment (e.g. for experiments with engine settings).
+   */
+  static async create(kind: StackKind, size: number, emulator: EmulatorHandle, parallel: number, env?: Record<string, string>): Promise<BenchStack> {
     const orgId = emulator.orgId;
     const program = async () => {
       for (let i = 0; i < size; i++) {
@@ -85,7 +88,7 @@ export class BenchStack {
             "mongodbatlas:baseUrl": { value: emulator.url },
           }
         : undefined;
-    const stack = await createInlineStack({ projectName: `bench-${kind}-${size}`, stackName: "bench", program, config });
+    const stack = await createInlineStack({ projectName: `bench-${kind}-${size}`, stackName: "bench", program, config, env });
     return new BenchStack(kind, size, stack, emulator, parallel);
   }
 

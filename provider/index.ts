@@ -14,5 +14,13 @@ export {
   type ApiKeyProjectAssignmentArgs,
 } from "./resources/api-key-project-assignment/resource";
 export { AccessListApiKey, type AccessListApiKeyArgs } from "./resources/access-list-api-key/resource";
-export { getApiKey, listApiKeys, listProjectApiKeys, type ApiKeyInfo } from "./lookups";
+export {
+  getApiKey,
+  listApiKeys,
+  listProjectApiKeys,
+  type ApiKeyInfo,
+  type GetApiKeyArgs,
+  type ListApiKeysArgs,
+  type ListProjectApiKeysArgs,
+} from "./lookups";
 export { ORG_ROLES, KNOWN_PROJECT_ROLES } from "./shared/roles";

@@ -14,8 +14,11 @@ import { projectRolesOf, projectsOf } from "./resources/project-api-key/model";
 
 /** A key as the lookups return it. */
 export interface ApiKeyInfo {
+  /** 24-hex id of the key. */
   apiKeyId: string;
+  /** Public key: the 8-letter digest username. */
   publicKey: string;
+  /** Description as Atlas holds it. */
   description: string;
   /** Organization roles. */
   roleNames: string[];
@@ -23,21 +26,41 @@ export interface ApiKeyInfo {
   projectAssignments: { projectId: string; roleNames: string[] }[];
 }
 
-/** One organization key. */
-export async function getApiKey(args: { orgId: string; apiKeyId: string }): Promise<ApiKeyInfo> {
+/** Arguments of {@link getApiKey}. */
+export interface GetApiKeyArgs {
+  /** Organization id (24-hex). */
+  orgId: string;
+  /** Key id (24-hex), not the public key. */
+  apiKeyId: string;
+}
+
+/** Arguments of {@link listApiKeys}. */
+export interface ListApiKeysArgs {
+  /** Organization id (24-hex). */
+  orgId: string;
+}
+
+/** Arguments of {@link listProjectApiKeys}. */
+export interface ListProjectApiKeysArgs {
+  /** Project id (24-hex). */
+  projectId: string;
+}
+
+/** One organization key. Fails with Atlas's API_KEY_NOT_FOUND when it does not exist. */
+export async function getApiKey(args: GetApiKeyArgs): Promise<ApiKeyInfo> {
   requireId("orgId", args.orgId);
   requireId("apiKeyId", args.apiKeyId);
   return toInfo(await client().getOrgApiKey(args.orgId, args.apiKeyId), args.orgId);
 }
 
 /** Every key of an organization (all pages). */
-export async function listApiKeys(args: { orgId: string }): Promise<ApiKeyInfo[]> {
+export async function listApiKeys(args: ListApiKeysArgs): Promise<ApiKeyInfo[]> {
   requireId("orgId", args.orgId);
   return (await client().listOrgApiKeys(args.orgId)).map((key) => toInfo(key, args.orgId));
 }
 
 /** Every key assigned to a project (all pages). */
-export async function listProjectApiKeys(args: { projectId: string }): Promise<ApiKeyInfo[]> {
+export async function listProjectApiKeys(args: ListProjectApiKeysArgs): Promise<ApiKeyInfo[]> {
   requireId("projectId", args.projectId);
   return (await client().listProjectApiKeys(args.projectId)).map((key) => {
     const orgId = key.roles.find((role) => role.orgId)?.orgId ?? "";
@@ -67,6 +90,7 @@ function client(): AtlasApi {
   if (!shared) {
     const config = new pulumi.Config("mongodbatlas");
     const { credentials, baseUrl } = resolveSettings({ config: (key) => config.get(key.split(":")[1]), env: process.env });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- programs that never look up do not load axios
     const { AtlasClient } = require("./atlas/client") as typeof import("./atlas/client");
     shared = new AtlasClient({ credentials, baseUrl });
   }

@@ -58,6 +58,7 @@ export function atlas(): AtlasApi {
   if (!context.client) {
     const { credentials, baseUrl } = settings();
     // Loaded lazily: the client pulls in axios, which `check` and `diff` never need.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- see the comment above
     const { AtlasClient } = require("../atlas/client") as typeof import("../atlas/client");
     context.client = new AtlasClient({ ...context.clientOptions, credentials, baseUrl });
   }

@@ -6,6 +6,7 @@
  * Source: the Atlas Admin API v2 spec (`CreateAtlasOrganizationApiKey.roles`)
  * and its last version with project role enums (2026-02-12).
  */
+/** The organization roles an organization key may hold (closed set in the spec). */
 export const ORG_ROLES: readonly string[] = [
   "ORG_OWNER",
   "ORG_MEMBER",
@@ -16,6 +17,10 @@ export const ORG_ROLES: readonly string[] = [
   "ORG_READ_ONLY",
 ];
 
+/**
+ * Project roles Atlas had published when this package was released. Other
+ * well-formed `GROUP_*` names pass validation with a warning.
+ */
 export const KNOWN_PROJECT_ROLES: readonly string[] = [
   "GROUP_BACKUP_MANAGER",
   "GROUP_CLUSTER_MANAGER",

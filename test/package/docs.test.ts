@@ -104,6 +104,7 @@ describe("documentation", () => {
     this.timeout(120_000);
     const snippets = blocks.filter((b) => b.lang === "ts" && !b.marker);
     expect(snippets.length).to.be.greaterThan(1);
+    fs.mkdirSync(path.join(repoRoot, ".pulumi-local"), { recursive: true });
     const dir = fs.mkdtempSync(path.join(repoRoot, ".pulumi-local", "readme-snippets-"));
     try {
       const files = snippets.map((snippet, i) => {
