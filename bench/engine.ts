@@ -70,9 +70,15 @@ export class BenchStack {
 
   /**
    * Creates the stack (not timed): a fresh file backend, config pointing at the emulator.
-   * `env` adds variables to the CLI's environment (e.g. for experiments with engine settings).
+   * `env` adds variables to the CLI's environment (engine settings).
    */
-  static async create(kind: StackKind, size: number, emulator: EmulatorHandle, parallel: number, env?: Record<string, string>): Promise<BenchStack> {
+  static async create(
+    kind: StackKind,
+    size: number,
+    emulator: EmulatorHandle,
+    parallel: number,
+    env?: Record<string, string>,
+  ): Promise<BenchStack> {
     const orgId = emulator.orgId;
     const program = async () => {
       for (let i = 0; i < size; i++) {

@@ -11,7 +11,7 @@ export interface BenchOptions {
   sizes: number[];
   /** `--parallel` given to `pulumi up`, `refresh` and `destroy`. */
   parallel: number;
-  /** Rounds at the largest size (each on fresh stacks); wall times use the fastest round. */
+  /** Rounds at the largest size, one fewer (at least one) at the others; each on fresh stacks. */
   repeat: number;
   /** API calls per client in the steady-state comparison of HTTP clients. */
   clientCalls: number;
@@ -19,7 +19,7 @@ export interface BenchOptions {
   output: string;
 }
 
-const USAGE = `usage: npm run bench -- [--latency MS] [--sizes 10,50,200] [--parallel 16] [--repeat 2] [--calls 60] [--output BENCHMARKS.md]
+const USAGE = `usage: npm run bench -- [--latency MS] [--sizes 10,50,200] [--parallel 16] [--repeat 3] [--calls 60] [--output BENCHMARKS.md]
 environment: BENCH_LATENCY_MS, BENCH_SIZES, BENCH_PARALLEL, BENCH_REPEAT, BENCH_CALLS, BENCH_OUTPUT`;
 
 const FLAGS: Record<string, string> = {
@@ -30,6 +30,11 @@ const FLAGS: Record<string, string> = {
   "--calls": "BENCH_CALLS",
   "--output": "BENCH_OUTPUT",
 };
+
+/** Rounds to run at `size`: `repeat` at the largest size, one fewer (at least one) below it. */
+export function roundsAt(options: BenchOptions, size: number): number {
+  return size === options.sizes[options.sizes.length - 1] ? options.repeat : Math.max(1, options.repeat - 1);
+}
 
 /** Parses `argv` (without node and script) over `env`; throws with the usage text on a bad value. */
 export function parseOptions(argv: string[], env: Record<string, string | undefined> = process.env): BenchOptions {
@@ -48,7 +53,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     latencyMs: integer("latency", values.BENCH_LATENCY_MS ?? "100", 0),
     sizes: [...new Set(sizes)].sort((a, b) => a - b),
     parallel: integer("parallel", values.BENCH_PARALLEL ?? "16", 1),
-    repeat: integer("repeat", values.BENCH_REPEAT ?? "2", 1),
+    repeat: integer("repeat", values.BENCH_REPEAT ?? "3", 1),
     clientCalls: integer("calls", values.BENCH_CALLS ?? "60", 3),
     output: values.BENCH_OUTPUT ?? "BENCHMARKS.md",
   };

@@ -13,15 +13,12 @@ import { repoRoot } from "../test/support/pulumi";
 import { compareClients } from "./client-compare";
 import { BenchStack, type Operation } from "./engine";
 import { describeMachine, loadAverage } from "./machine";
-import { parseOptions, type BenchOptions } from "./options";
-import { fixed, mib, renderReport, seconds, targets, type BenchResults } from "./report";
-import { summarize, type Round, type SizeSummary } from "./summary";
+import { parseOptions, roundsAt, type BenchOptions } from "./options";
+import { cpuSeconds, fixed, mib, seconds } from "./format";
+import { renderReport, targets } from "./report";
+import { floorMs, summarize, type BenchResults, type CheckpointDiagnosis, type Round, type SizeSummary } from "./summary";
 
 const OPERATIONS: Operation[] = ["up", "refresh", "destroy"];
-
-function cpuSeconds(ms: number): string {
-  return (ms / 1000).toFixed(1);
-}
 
 function log(line: string): void {
   console.log(`[${(performance.now() / 1000).toFixed(1).padStart(6)} s] ${line}`);
@@ -66,6 +63,28 @@ async function warmUp(emulator: EmulatorHandle, options: BenchOptions): Promise<
   log("warm-up done (one key up and destroyed, not counted)");
 }
 
+/**
+ * `up` of `size` no-op resources and keys with `PULUMI_SKIP_CHECKPOINTS=true`: what is left of the
+ * difference once the engine no longer rewrites the whole state after every step.
+ */
+async function diagnoseCheckpoints(size: number, emulator: EmulatorHandle, options: BenchOptions): Promise<CheckpointDiagnosis> {
+  const env = { PULUMI_SKIP_CHECKPOINTS: "true" };
+  const [noop, keys] = await Promise.all([
+    BenchStack.create("noop", size, emulator, options.parallel, env),
+    BenchStack.create("keys", size, emulator, options.parallel, env),
+  ]);
+  try {
+    const noopUp = await noop.run("up");
+    const keysUp = await keys.run("up");
+    log(`N=${size} checkpoints off: keys up ${seconds(keysUp.wallMs)}, no-op up ${seconds(noopUp.wallMs)}`);
+    return { size, keys: keysUp, noop: noopUp, ratio: keysUp.wallMs / floorMs(noopUp.wallMs, size, options.latencyMs, options.parallel) };
+  } finally {
+    // Not destroyed: the emulator goes away with the run, and so does its state.
+    noop.remove();
+    keys.remove();
+  }
+}
+
 /** Bytes of the ApiKey provider as the SDK serializes it into `__provider`. */
 async function serializedProviderBytes(): Promise<number> {
   const provider = serializableProvider("apiKey");
@@ -79,7 +98,7 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   if (machine.pulumiCli === "not found") throw new Error("no Pulumi CLI found: run scripts/install-pulumi");
   log(`${machine.cores} cores, ${machine.cpuModel}; Node ${machine.node}, Pulumi ${machine.pulumiCli}; load ${loadStart}`);
-  log(`latency ${options.latencyMs} ms, sizes ${options.sizes.join(", ")}, --parallel ${options.parallel}, ${options.repeat} rounds at the largest size; rate limiting off`);
+  log(`latency ${options.latencyMs} ms, sizes ${options.sizes.join(", ")}, --parallel ${options.parallel}, ${options.repeat} rounds at the largest size, ${roundsAt(options, options.sizes[0])} below; rate limiting off`);
   const emulator = await start({ port: 0, latencyMs: options.latencyMs, rateLimit: false });
   try {
     const clients = await compareClients(emulator, options.clientCalls, options.parallel);
@@ -88,15 +107,15 @@ async function main(): Promise<void> {
     }
     const providerBytes = await serializedProviderBytes();
     await warmUp(emulator, options);
-    const largest = options.sizes[options.sizes.length - 1];
     const sizes: SizeSummary[] = [];
     for (const size of options.sizes) {
       const rounds: Round[] = [];
-      for (let round = 0; round < (size === largest ? options.repeat : 1); round++) {
+      for (let round = 0; round < roundsAt(options, size); round++) {
         rounds.push(await runRound(size, round, emulator, options));
       }
       sizes.push(summarize(size, rounds, options.latencyMs, options.parallel));
     }
+    const checkpoints = await diagnoseCheckpoints(options.sizes[options.sizes.length - 1], emulator, options);
     const results: BenchResults = {
       options,
       date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
@@ -107,6 +126,7 @@ async function main(): Promise<void> {
       clients,
       serializedProviderBytes: providerBytes,
       sizes,
+      checkpoints,
     };
     const output = path.resolve(repoRoot, options.output);
     fs.writeFileSync(output, renderReport(results));

@@ -2,7 +2,10 @@
  * Turns the raw figures of the engine rounds into the numbers the report shows: best-of-rounds
  * wall times, floors, ratios, request counts and growth.
  */
+import type { ClientFigures } from "./client-compare";
 import type { BenchStack, Operation, OperationFigures, StateFigures } from "./engine";
+import type { MachineInfo } from "./machine";
+import type { BenchOptions } from "./options";
 
 /** Atlas requests one key needs at the least: one POST to create it, one DELETE to destroy it. */
 export const REQUESTS_PER_KEY = 1;
@@ -26,8 +29,9 @@ export interface PhaseSummary {
   floorMs?: number;
   /** keysWallMs ÷ floorMs (or ÷ noopWallMs for refresh). */
   ratio: number;
-  /** The same ratio within each round. */
+  /** The same ratio within each round, and their median. */
   roundRatios: number[];
+  medianRatio: number;
   /** Request figures of the round that sent the most requests. */
   requests: OperationFigures;
   /** All figures of the fastest key round (its timeline), and of the no-op operation of the same round. */
@@ -47,15 +51,42 @@ export interface SizeSummary {
   noopPeakRssBytes: number;
 }
 
+/** `up` of N keys and N no-op resources with the engine's intermediate checkpoints turned off. */
+export interface CheckpointDiagnosis {
+  size: number;
+  keys: OperationFigures;
+  noop: OperationFigures;
+  /** keys wall ÷ (no-op wall + N × requests per key × latency ÷ parallel). */
+  ratio: number;
+}
+
+/** Everything one run produced. */
+export interface BenchResults {
+  options: BenchOptions;
+  date: string;
+  machine: MachineInfo;
+  loadStart: string;
+  loadEnd: string;
+  totalMs: number;
+  clients: ClientFigures[];
+  /** Bytes of the ApiKey provider serialized by `pulumi.runtime.serializeFunction` in the bench process. */
+  serializedProviderBytes: number;
+  sizes: SizeSummary[];
+  checkpoints: CheckpointDiagnosis;
+}
+
+/** The floor of an operation that sends N × {@link REQUESTS_PER_KEY} requests. */
+export function floorMs(noopWallMs: number, size: number, latencyMs: number, parallel: number): number {
+  return noopWallMs + (size * REQUESTS_PER_KEY * latencyMs) / parallel;
+}
+
 /** Summarizes the rounds of one size. */
 export function summarize(size: number, rounds: Round[], latencyMs: number, parallel: number): SizeSummary {
-  const extraMs = (operation: Operation) =>
-    operation === "refresh" ? undefined : (size * REQUESTS_PER_KEY * latencyMs) / parallel;
   const phase = (operation: Operation): PhaseSummary => {
     const keys = rounds.map((r) => figures(r.keys, operation));
     const noop = rounds.map((r) => figures(r.noop, operation));
-    const extra = extraMs(operation);
-    const floorOf = (noopMs: number) => noopMs + (extra ?? 0);
+    const hasFloor = operation !== "refresh";
+    const floorOf = (noopMs: number) => (hasFloor ? floorMs(noopMs, size, latencyMs, parallel) : noopMs);
     const keysWallMs = Math.min(...keys.map((f) => f.wallMs));
     const fastestRound = keys.findIndex((f) => f.wallMs === keysWallMs);
     const noopWallMs = Math.min(...noop.map((f) => f.wallMs));
@@ -64,9 +95,10 @@ export function summarize(size: number, rounds: Round[], latencyMs: number, para
       noopWallMs,
       keysWalls: keys.map((f) => f.wallMs),
       noopWalls: noop.map((f) => f.wallMs),
-      floorMs: extra === undefined ? undefined : floorOf(noopWallMs),
+      floorMs: hasFloor ? floorOf(noopWallMs) : undefined,
       ratio: keysWallMs / floorOf(noopWallMs),
       roundRatios: keys.map((f, i) => f.wallMs / floorOf(noop[i].wallMs)),
+      medianRatio: median(keys.map((f, i) => f.wallMs / floorOf(noop[i].wallMs))),
       requests: keys.reduce((most, f) => (f.requests > most.requests ? f : most)),
       fastest: keys[fastestRound],
       fastestNoop: noop[fastestRound],
@@ -90,6 +122,12 @@ export function summarize(size: number, rounds: Round[], latencyMs: number, para
 /** The refresh target: at most N/100 + 5 requests. */
 export function refreshRequestBudget(size: number): number {
   return size / 100 + 5;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function figures(stack: BenchStack, operation: Operation): OperationFigures {

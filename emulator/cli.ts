@@ -77,7 +77,8 @@ async function main(): Promise<void> {
   }
   // Handlers go in before the first line is printed: a supervisor may signal as soon as it reads it,
   // and a signal arriving before Node installs its handler would kill the process with no clean exit.
-  let handle: EmulatorHandle | undefined;
+  // `stop` may run before `start` resolves, so `handle` starts out explicitly undefined.
+  let handle: EmulatorHandle | undefined = undefined;
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

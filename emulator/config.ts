@@ -4,6 +4,10 @@ import { DEFAULT_RATE_LIMIT, type RateLimitSettings } from "./rate-limit";
 export interface EmulatorConfig {
   /** Delay added before every Admin API / OAuth answer, in milliseconds (simulates the round trip to Atlas). */
   latencyMs: number;
+  /**
+   * Token buckets of the Admin API (429 `RATE_LIMITED_TOKEN_BUCKET` when empty) and of the OAuth token
+   * endpoint (429 `RATE_LIMITED`).
+   */
   rateLimit: RateLimitSettings;
   /** Digest nonce lifetime in milliseconds (default 60 000, like Ops Manager). */
   nonceLifetimeMs: number;
@@ -22,12 +26,19 @@ export interface EmulatorConfig {
 
 /** A partial update; `rateLimit: false` disables rate limiting. */
 export interface ConfigPatch {
+  /** New delay before every answer, in milliseconds (≥ 0). */
   latencyMs?: number;
+  /** Rate-limit fields to change (the others keep their values), or `false` to disable rate limiting. */
   rateLimit?: Partial<RateLimitSettings> | false;
+  /** New digest nonce lifetime in milliseconds (≥ 0); applies to nonces checked from now on. */
   nonceLifetimeMs?: number;
+  /** Whether a digest nonce may be used again with a higher `nc`; `false` makes every nonce single-use. */
   nonceReuse?: boolean;
+  /** Algorithm of the digest challenges sent from now on. */
   digestAlgorithm?: "MD5" | "SHA-256";
+  /** Lifetime of OAuth access tokens issued from now on, in seconds (≥ 0); issued tokens keep their expiry. */
   tokenLifetimeSeconds?: number;
+  /** Whether to refuse API key requests from addresses outside the calling key's non-empty access list. */
   enforceAccessList?: boolean;
 }
 

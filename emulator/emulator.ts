@@ -25,7 +25,12 @@ export interface EmulatorOptions {
 
 /** `GET /__emulator/state`: what exists, for test invariants. Secrets are redacted. */
 export interface StateDump {
+  /** Every organization with its projects (ids and names). */
   orgs: Array<{ id: string; name: string; projects: Array<{ id: string; name: string }> }>;
+  /**
+   * Every API key of every organization. `privateKey` is masked except its last 12 characters, as
+   * Atlas shows it outside the create answers; `accessList` holds the CIDR blocks of the entries.
+   */
   apiKeys: Array<{
     id: string;
     orgId: string;
@@ -36,7 +41,9 @@ export interface StateDump {
     projectRoles: Record<string, string[]>;
     accessList: string[];
   }>;
+  /** Every service account, without its client secret. */
   serviceAccounts: Array<{ clientId: string; orgId: string; name: string; orgRoles: string[]; projectRoles: Record<string, string[]> }>;
+  /** OAuth access tokens that would still be accepted (neither expired nor revoked). */
   activeTokens: number;
 }
 

@@ -50,6 +50,7 @@ export interface StartOptions {
 export interface EmulatorHandle {
   /** Base URL to give clients as the Atlas base URL, e.g. `http://127.0.0.1:41234`. */
   url: string;
+  /** Id of the main organization (`emulated-org`). */
   orgId: string;
   /** First project of the main organization. */
   projectId: string;
@@ -59,10 +60,13 @@ export interface EmulatorHandle {
   projectIds: string[];
   /** Id of the `ORG_OWNER` admin API key. */
   apiKeyId: string;
+  /** Public key of that API key: the HTTP Digest user name. */
   publicKey: string;
+  /** Private key of that API key, in clear: the HTTP Digest password. */
   privateKey: string;
   /** `ORG_OWNER` service account. */
   clientId: string;
+  /** Client secret of that service account, for the OAuth client-credentials grant. */
   clientSecret: string;
   /** A second organization with its own project, `ORG_OWNER` key and service account (cross-org tests). */
   otherOrg: SeedResult;
@@ -82,9 +86,11 @@ export interface EmulatorHandle {
   injectFault(spec: FaultSpec): Fault;
   /** Registered faults with counters. */
   faults(): Fault[];
+  /** Removes every registered fault, fired or not. */
   clearFaults(): void;
   /** The request log (no headers, no bodies). */
   requests(): RequestLogEntry[];
+  /** Empties the request log; sequence numbers keep counting. */
   clearRequests(): void;
   /** Redacted dump of the state. */
   state(): StateDump;

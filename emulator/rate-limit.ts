@@ -11,6 +11,7 @@
 
 /** Rate-limit settings (all numbers per bucket). */
 export interface RateLimitSettings {
+  /** When false, no bucket is drawn from and no request is ever refused with 429. */
   enabled: boolean;
   /** Capacity of the per-organization buckets (live: 500). */
   orgCapacity: number;

@@ -10,12 +10,15 @@ export interface RequestLogEntry {
   seq: number;
   /** ISO 8601 arrival time. */
   time: string;
+  /** HTTP method as received, e.g. `GET`. */
   method: string;
+  /** URL path without the query string, e.g. `/api/atlas/v2/orgs/{orgId}/apiKeys` with the ids filled in. */
   path: string;
   /** Query string without the leading `?` ("" when none). */
   query: string;
   /** Final HTTP status; `null` when the socket was dropped without an answer. */
   status: number | null;
+  /** Authentication scheme the request used (`basic` for the OAuth endpoints, `none` without credentials). */
   auth: AuthScheme;
   /** True for a 401 that answered a request without credentials (the digest challenge round trip). */
   challenge: boolean;
@@ -23,6 +26,7 @@ export interface RequestLogEntry {
   operationId?: string;
   /** Type of the fault that fired on this request, if any. */
   fault?: string;
+  /** Milliseconds from arrival to the answer, configured latency included; absent when no answer was sent. */
   durationMs?: number;
 }
 

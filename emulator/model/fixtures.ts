@@ -20,6 +20,10 @@ export interface SeedRequest {
 
 /** Roles of a seeded API key or service account. */
 export interface SeedPrincipal {
+  /**
+   * Description of the API key, or name of the service account. Defaults: `emulator admin key`,
+   * `emulator service account`.
+   */
   desc?: string;
   /** Organization roles; default `["ORG_OWNER"]`, or `["ORG_MEMBER"]` when only `projectRoles` are given. */
   roles?: string[];
@@ -29,15 +33,23 @@ export interface SeedPrincipal {
 
 /** Ids and credentials of what a seed created. */
 export interface SeedResult {
+  /** Id of the organization seeded into (created, or the one given as `orgId`). */
   orgId: string;
+  /** Name of that organization. */
   orgName: string;
+  /** Projects created by this seed call, in the order of `projects` (empty when none were created). */
   projectIds: string[];
   /** First of `projectIds`. */
   projectId?: string;
+  /** Id of the seeded API key (the `apiUserId` of the API paths); absent with `apiKey: false`. */
   apiKeyId?: string;
+  /** Public key of the seeded API key: the digest user name. */
   publicKey?: string;
+  /** Private key of the seeded API key, in clear: the digest password. */
   privateKey?: string;
+  /** Client id of the seeded service account (`mdb_sa_id_…`); absent with `serviceAccount: false`. */
   clientId?: string;
+  /** Client secret of the seeded service account, in clear (`mdb_sa_sk_…`). */
   clientSecret?: string;
 }
 

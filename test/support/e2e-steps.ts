@@ -14,17 +14,17 @@ export async function expectNoChanges(s: E2eStack): Promise<void> {
 
 /**
  * Changes config, runs `up`, and asserts resource `name` was updated in place: the summary holds
- * only updates (no create, delete or replace) and the resource id did not change.
+ * one update (no create, delete or replace) and the resource id, which holds the key id, did not
+ * change.
  */
 export async function expectUpdateInPlace(
   s: E2eStack,
   name: string,
   config: Record<string, ConfigValue>,
-  updates = 1,
 ): Promise<StateResource> {
   const before = await s.get(name);
   await s.setConfig(config);
-  expectOnly(await s.up(), { update: updates });
+  expectOnly(await s.up(), { update: 1 });
   const after = await s.get(name);
   expect(after.id, `${name} id`).to.equal(before.id);
   return after;
