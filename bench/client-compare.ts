@@ -43,10 +43,17 @@ const CALLS_PER_ROUND = 3;
  * Runs the comparison: `calls` API calls per client (rounded up to whole get/list/patch rounds),
  * one sequence at a time and then `concurrency` sequences at once.
  */
-export async function compareClients(emulator: EmulatorHandle, calls: number, concurrency: number): Promise<ClientFigures[]> {
+export async function compareClients(
+  emulator: EmulatorHandle,
+  calls: number,
+  concurrency: number,
+): Promise<ClientFigures[]> {
   const credentials = { type: "apiKey" as const, publicKey: emulator.publicKey, privateKey: emulator.privateKey };
   const client = new AtlasClient({ baseUrl: emulator.url, credentials });
-  const target = await client.createOrgApiKey(emulator.orgId, { desc: "bench client comparison", roles: ["ORG_READ_ONLY"] });
+  const target = await client.createOrgApiKey(emulator.orgId, {
+    desc: "bench client comparison",
+    roles: ["ORG_READ_ONLY"],
+  });
   const orgId = emulator.orgId;
   const rounds = Math.ceil(calls / CALLS_PER_ROUND);
   try {
@@ -58,7 +65,9 @@ export async function compareClients(emulator: EmulatorHandle, calls: number, co
     const baseline = baselineSequence(emulator, target.id);
     const figures: ClientFigures[] = [];
     for (const parallel of [1, concurrency]) {
-      figures.push(await measure(emulator, "this project: AtlasClient", ours, rounds, parallel, () => client.stats.httpRequests));
+      figures.push(
+        await measure(emulator, "this project: AtlasClient", ours, rounds, parallel, () => client.stats.httpRequests),
+      );
       figures.push(await measure(emulator, "@mhoc/axios-digest-auth 0.8.0", baseline, rounds, parallel));
     }
     return figures;
@@ -109,7 +118,10 @@ async function measure(
   const log = emulator.requests();
   const refused = log.filter((entry) => entry.status === 401 && !entry.challenge);
   const failed = log.filter((entry) => entry.status === null || (entry.status >= 300 && entry.status !== 401));
-  if (failed.length) throw new Error(`${name}: ${failed.length} requests failed (first: ${failed[0].method} ${failed[0].path} → ${failed[0].status})`);
+  if (failed.length)
+    throw new Error(
+      `${name}: ${failed.length} requests failed (first: ${failed[0].method} ${failed[0].path} → ${failed[0].status})`,
+    );
   const apiCalls = rounds * CALLS_PER_ROUND;
   return {
     client: name,

@@ -94,7 +94,13 @@ export class BenchStack {
             "mongodbatlas:baseUrl": { value: emulator.url },
           }
         : undefined;
-    const stack = await createInlineStack({ projectName: `bench-${kind}-${size}`, stackName: "bench", program, config, env });
+    const stack = await createInlineStack({
+      projectName: `bench-${kind}-${size}`,
+      stackName: "bench",
+      program,
+      config,
+      env,
+    });
     return new BenchStack(kind, size, stack, emulator, parallel);
   }
 
@@ -112,14 +118,23 @@ export class BenchStack {
       else changes = (await this.stack.destroy(options)).summary.resourceChanges;
     } catch (error) {
       processes.stop();
-      throw new Error(`${operation} of ${this.size} ${this.kind} failed: ${this.redact(String((error as Error)?.message ?? error))}`);
+      throw new Error(
+        `${operation} of ${this.size} ${this.kind} failed: ${this.redact(String((error as Error)?.message ?? error))}`,
+      );
     }
     const wallMs = performance.now() - started;
-    const figures = { wallMs, ...countRequests(this.emulator.requests(), startedAt), ...processes.stop(), changes: changes ?? {} };
+    const figures = {
+      wallMs,
+      ...countRequests(this.emulator.requests(), startedAt),
+      ...processes.stop(),
+      changes: changes ?? {},
+    };
     const expected = EXPECTED_CHANGE[operation];
     // The stack resource itself counts once.
     if (figures.changes[expected] !== this.size + 1) {
-      throw new Error(`${operation} of ${this.size} ${this.kind}: expected ${this.size + 1} "${expected}", got ${JSON.stringify(figures.changes)}`);
+      throw new Error(
+        `${operation} of ${this.size} ${this.kind}: expected ${this.size + 1} "${expected}", got ${JSON.stringify(figures.changes)}`,
+      );
     }
     this.operations[operation] = figures;
     return figures;
@@ -129,7 +144,8 @@ export class BenchStack {
   async measureState(): Promise<StateFigures> {
     const deployment = (await exportState(this.stack)).deployment as { resources?: Array<Record<string, unknown>> };
     const resources = (deployment.resources ?? []).filter((r) => String(r.type).startsWith("pulumi-nodejs:dynamic"));
-    if (resources.length !== this.size) throw new Error(`state holds ${resources.length} dynamic resources, expected ${this.size}`);
+    if (resources.length !== this.size)
+      throw new Error(`state holds ${resources.length} dynamic resources, expected ${this.size}`);
     const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
     const providerBytes = (props: unknown) => {
       const text = (props as Record<string, unknown> | undefined)?.__provider;
@@ -155,7 +171,10 @@ export class BenchStack {
 }
 
 /** Counts a request log: totals, challenges, 429s and requests per operation. */
-function countRequests(log: RequestLogEntry[], startedAt: number): Omit<OperationFigures, "wallMs" | "changes" | keyof ProcessFigures> {
+function countRequests(
+  log: RequestLogEntry[],
+  startedAt: number,
+): Omit<OperationFigures, "wallMs" | "changes" | keyof ProcessFigures> {
   const byOperation: Record<string, number> = {};
   const events: Array<[number, number]> = [];
   for (const entry of log) {

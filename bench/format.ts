@@ -1,10 +1,11 @@
 /** Number formats and the Markdown table writer of the report. */
 
-/** Appends a Markdown table to `out`. */
+/** Appends a Markdown table to `out`, its columns padded to one width so it also reads as plain text. */
 export function markdownTable(out: string[], head: string[], rows: Array<Array<string | number>>): void {
-  out.push(`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`);
-  for (const row of rows) out.push(`| ${row.join(" | ")} |`);
-  out.push("");
+  const cells = [head, ...rows].map((row) => row.map(String));
+  const widths = head.map((_, i) => Math.max(3, ...cells.map((row) => (row[i] ?? "").length)));
+  const line = (row: string[]) => `| ${widths.map((w, i) => (row[i] ?? "").padEnd(w)).join(" | ")} |`;
+  out.push(line(cells[0]), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.slice(1).map(line), "");
 }
 
 /** `value` with `digits` decimals. */

@@ -61,6 +61,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
 
 function integer(name: string, text: string, min: number): number {
   const value = Number(text.trim());
-  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}, got "${text}"\n${USAGE}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`--${name} must be an integer ≥ ${min}, got "${text}"\n${USAGE}`);
   return value;
 }

@@ -1,8 +1,8 @@
-/** Renders the benchmark results as the Markdown of BENCHMARKS.md: frame, targets, clients, method. */
+/** Renders the benchmark results as the Markdown of BENCHMARKS.md: frame, targets, clients, growth, method. */
 import type { ClientFigures } from "./client-compare";
-import { fixed, markdownTable, minutes } from "./format";
-import { renderGrowth, renderPhases, renderState, renderTimeline } from "./sections";
-import { refreshRequestBudget, type BenchResults } from "./summary";
+import { bytes, fixed, markdownTable, mib, minutes, seconds } from "./format";
+import { renderPhases, renderState, renderTimeline } from "./sections";
+import { refreshRequestBudget, type BenchResults, type SizeSummary } from "./summary";
 
 /** One line per target: what was asked, what was measured, whether it is met. */
 export function targets(r: BenchResults): Array<[string, string, boolean]> {
@@ -11,7 +11,11 @@ export function targets(r: BenchResults): Array<[string, string, boolean]> {
   const largest = r.sizes[r.sizes.length - 1];
   const refresh = largest.phases.refresh.requests.requests;
   const rows: Array<[string, string, boolean]> = [
-    ["HTTP requests per API call = 1.00 (steady state, one call at a time)", fixed(perCall(ours)), perCall(ours) <= 1.0],
+    [
+      "HTTP requests per API call = 1.00 (steady state, one call at a time)",
+      fixed(perCall(ours)),
+      perCall(ours) <= 1.0,
+    ],
     [
       "≤ 0.5 × the re-challenging digest client",
       `${fixed(perCall(ours) / perCall(other))} × (${fixed(perCall(other))})`,
@@ -43,21 +47,33 @@ export function renderReport(r: BenchResults): string {
   const out: string[] = [];
   const table = (head: string[], rows: Array<Array<string | number>>) => markdownTable(out, head, rows);
   out.push("# Benchmarks", "");
-  out.push(`Written by \`npm run bench\` on ${r.date}; every figure below comes from that one run. Total run time: **${minutes(r.totalMs)}**.`, "");
+  out.push(
+    `Written by \`npm run bench\` on ${r.date}; every figure below comes from that one run. Total run time: **${minutes(r.totalMs)}**.`,
+    "",
+  );
   out.push("## Machine and settings", "");
-  table(["", ""], [
-    ["CPU", `${m.cores} cores, ${m.cpuModel}`],
-    ["Memory", `${m.memoryGiB.toFixed(1)} GiB`],
-    ["OS", m.os],
-    ["Node.js / Pulumi CLI / @pulumi/pulumi", `${m.node} / ${m.pulumiCli} / ${m.pulumiSdk}`],
-    ["Load average (1/5/15 min) at start → end", `${r.loadStart} → ${r.loadEnd} (other jobs shared the machine)`],
-    ["Emulator latency", `${o.latencyMs} ms added to every answer, 401 challenges included`],
-    ["Emulator rate limiting", "disabled for all timings; the tokens each operation would take from the org bucket (500) are counted instead"],
-    ["Engine parallelism", `\`--parallel ${o.parallel}\` for up, refresh and destroy`],
-    ["Rounds", `${r.sizes.map((s) => `${s.rounds} at N = ${s.size}`).join(", ")}; fresh stacks each round`],
-  ]);
+  table(
+    ["", ""],
+    [
+      ["CPU", `${m.cores} cores, ${m.cpuModel}`],
+      ["Memory", `${m.memoryGiB.toFixed(1)} GiB`],
+      ["OS", m.os],
+      ["Node.js / Pulumi CLI / @pulumi/pulumi", `${m.node} / ${m.pulumiCli} / ${m.pulumiSdk}`],
+      ["Load average (1/5/15 min) at start → end", `${r.loadStart} → ${r.loadEnd} (other jobs shared the machine)`],
+      ["Emulator latency", `${o.latencyMs} ms added to every answer, 401 challenges included`],
+      [
+        "Emulator rate limiting",
+        "disabled for all timings; the tokens each operation would take from the org bucket (500) are counted instead",
+      ],
+      ["Engine parallelism", `\`--parallel ${o.parallel}\` for up, refresh and destroy`],
+      ["Rounds", `${r.sizes.map((s) => `${s.rounds} at N = ${s.size}`).join(", ")}; fresh stacks each round`],
+    ],
+  );
   out.push("## Targets", "");
-  table(["Target", "Measured", "Met"], targets(r).map(([what, value, met]) => [what, value, met ? "yes" : "**no**"]));
+  table(
+    ["Target", "Measured", "Met"],
+    targets(r).map(([what, value, met]) => [what, value, met ? "yes" : "**no**"]),
+  );
   renderClients(r, out);
   renderPhases(r, out);
   renderTimeline(r, out);
@@ -73,14 +89,67 @@ function renderClients(r: BenchResults, out: string[]): void {
     `Both clients make the same ${r.clients[0].apiCalls} calls (rounds of get key, list org keys, patch key description) against the emulator, after one unmeasured warm-up round: first one call at a time, then with ${r.clients[2].concurrency} rounds running at once. Requests are counted in the emulator's request log; \`AtlasClient\` also counts its own (\`stats.httpRequests\`). "Refused" are requests with credentials answered 401 (e.g. a nonce count arriving after a higher one of the same nonce).`,
     "",
   );
-  markdownTable(out,
-    ["Client", "at once", "API calls", "HTTP requests (emulator)", "401 challenges", "refused 401s", "client's own count", "requests per call", "wall ms ÷ calls"],
+  markdownTable(
+    out,
+    [
+      "Client",
+      "at once",
+      "API calls",
+      "HTTP requests (emulator)",
+      "401 challenges",
+      "refused 401s",
+      "client's own count",
+      "requests per call",
+      "wall ms ÷ calls",
+    ],
     r.clients.map((c) => [
-      c.client, c.concurrency, c.apiCalls, c.serverRequests, c.serverChallenges, c.serverRefused, c.clientRequests ?? "n/a",
-      `**${fixed(c.serverRequests / c.apiCalls)}**`, c.msPerCall.toFixed(0),
+      c.client,
+      c.concurrency,
+      c.apiCalls,
+      c.serverRequests,
+      c.serverChallenges,
+      c.serverRefused,
+      c.clientRequests ?? "n/a",
+      `**${fixed(c.serverRequests / c.apiCalls)}**`,
+      c.msPerCall.toFixed(0),
     ]),
   );
-  out.push("`@mhoc/axios-digest-auth` signs the path without its query string, so its list call goes without `itemsPerPage`/`pageNum` (one page either way).", "");
+  out.push(
+    "`@mhoc/axios-digest-auth` signs the path without its query string, so its list call goes without `itemsPerPage`/`pageNum` (one page either way).",
+    "",
+  );
+}
+
+/** Section 7: every size side by side, with the growth from the smallest to the largest. */
+function renderGrowth(r: BenchResults, out: string[]): void {
+  const [small, large] = [r.sizes[0], r.sizes[r.sizes.length - 1]];
+  out.push("## 7. How cost grows", "");
+  const rows: Array<[string, (s: SizeSummary) => number, (v: number) => string]> = [
+    ["up: keys wall", (s) => s.phases.up.keysWallMs, seconds],
+    ["up: no-op wall", (s) => s.phases.up.noopWallMs, seconds],
+    ["up: ratio to floor", (s) => s.phases.up.ratio, fixed],
+    ["up: requests", (s) => s.phases.up.requests.requests, String],
+    ["refresh: keys wall", (s) => s.phases.refresh.keysWallMs, seconds],
+    ["refresh: requests", (s) => s.phases.refresh.requests.requests, String],
+    ["destroy: keys wall", (s) => s.phases.destroy.keysWallMs, seconds],
+    ["destroy: ratio to floor", (s) => s.phases.destroy.ratio, fixed],
+    ["destroy: requests", (s) => s.phases.destroy.requests.requests, String],
+    ["state entry per key", (s) => s.keysState.resourceEntryBytes, bytes],
+    ["provider peak RSS", (s) => s.keysPeakRssBytes, mib],
+  ];
+  markdownTable(
+    out,
+    [
+      "",
+      ...r.sizes.map((s) => `N = ${s.size}`),
+      `growth ${small.size} → ${large.size} (N × ${fixed(large.size / small.size, 0)})`,
+    ],
+    rows.map(([name, get, format]) => [
+      name,
+      ...r.sizes.map((s) => format(get(s))),
+      `× ${fixed(get(large) / get(small))}`,
+    ]),
+  );
 }
 
 function renderMethod(r: BenchResults, out: string[]): void {

@@ -16,7 +16,14 @@ import { describeMachine, loadAverage } from "./machine";
 import { parseOptions, roundsAt, type BenchOptions } from "./options";
 import { cpuSeconds, fixed, mib, seconds } from "./format";
 import { renderReport, targets } from "./report";
-import { floorMs, summarize, type BenchResults, type CheckpointDiagnosis, type Round, type SizeSummary } from "./summary";
+import {
+  floorMs,
+  summarize,
+  type BenchResults,
+  type CheckpointDiagnosis,
+  type Round,
+  type SizeSummary,
+} from "./summary";
 
 const OPERATIONS: Operation[] = ["up", "refresh", "destroy"];
 
@@ -36,8 +43,10 @@ async function runRound(size: number, round: number, emulator: EmulatorHandle, o
     for (const operation of OPERATIONS) {
       for (const stack of order) {
         const f = await stack.run(operation);
-        const cpu = `CPU s: CLI ${cpuSeconds(f.cliCpuMs)} plugin ${cpuSeconds(f.providerCpuMs)} host ${cpuSeconds(f.hostCpuMs)}`;
-        log(`N=${size} round ${round + 1} ${stack.kind.padEnd(4)} ${operation.padEnd(7)} ${seconds(f.wallMs).padStart(8)}  ${String(f.requests).padStart(3)} requests  provider peak ${mib(f.providerPeakRssBytes)}  ${cpu}`);
+        const cpu = `CPU s: CLI ${cpuSeconds(f.cliCpuMs)} plugin ${cpuSeconds(f.providerCpuMs)} bench ${cpuSeconds(f.hostCpuMs)}`;
+        log(
+          `N=${size} round ${round + 1} ${stack.kind.padEnd(4)} ${operation.padEnd(7)} ${seconds(f.wallMs).padStart(8)}  ${String(f.requests).padStart(3)} requests  provider peak ${mib(f.providerPeakRssBytes)}  ${cpu}`,
+        );
         if (operation === "up" && round === 0) await stack.measureState();
       }
     }
@@ -67,7 +76,11 @@ async function warmUp(emulator: EmulatorHandle, options: BenchOptions): Promise<
  * `up` of `size` no-op resources and keys with `PULUMI_SKIP_CHECKPOINTS=true`: what is left of the
  * difference once the engine no longer rewrites the whole state after every step.
  */
-async function diagnoseCheckpoints(size: number, emulator: EmulatorHandle, options: BenchOptions): Promise<CheckpointDiagnosis> {
+async function diagnoseCheckpoints(
+  size: number,
+  emulator: EmulatorHandle,
+  options: BenchOptions,
+): Promise<CheckpointDiagnosis> {
   const env = { PULUMI_SKIP_CHECKPOINTS: "true" };
   const [noop, keys] = await Promise.all([
     BenchStack.create("noop", size, emulator, options.parallel, env),
@@ -77,7 +90,12 @@ async function diagnoseCheckpoints(size: number, emulator: EmulatorHandle, optio
     const noopUp = await noop.run("up");
     const keysUp = await keys.run("up");
     log(`N=${size} checkpoints off: keys up ${seconds(keysUp.wallMs)}, no-op up ${seconds(noopUp.wallMs)}`);
-    return { size, keys: keysUp, noop: noopUp, ratio: keysUp.wallMs / floorMs(noopUp.wallMs, size, options.latencyMs, options.parallel) };
+    return {
+      size,
+      keys: keysUp,
+      noop: noopUp,
+      ratio: keysUp.wallMs / floorMs(noopUp.wallMs, size, options.latencyMs, options.parallel),
+    };
   } finally {
     // Not destroyed: the emulator goes away with the run, and so does its state.
     noop.remove();
@@ -97,13 +115,19 @@ async function main(): Promise<void> {
   const loadStart = loadAverage();
   const machine = describeMachine();
   if (machine.pulumiCli === "not found") throw new Error("no Pulumi CLI found: run scripts/install-pulumi");
-  log(`${machine.cores} cores, ${machine.cpuModel}; Node ${machine.node}, Pulumi ${machine.pulumiCli}; load ${loadStart}`);
-  log(`latency ${options.latencyMs} ms, sizes ${options.sizes.join(", ")}, --parallel ${options.parallel}, ${options.repeat} rounds at the largest size, ${roundsAt(options, options.sizes[0])} below; rate limiting off`);
+  log(
+    `${machine.cores} cores, ${machine.cpuModel}; Node ${machine.node}, Pulumi ${machine.pulumiCli}; load ${loadStart}`,
+  );
+  log(
+    `latency ${options.latencyMs} ms, sizes ${options.sizes.join(", ")}, --parallel ${options.parallel}, ${options.repeat} rounds at the largest size, ${roundsAt(options, options.sizes[0])} below; rate limiting off`,
+  );
   const emulator = await start({ port: 0, latencyMs: options.latencyMs, rateLimit: false });
   try {
     const clients = await compareClients(emulator, options.clientCalls, options.parallel);
     for (const c of clients) {
-      log(`${c.client}, ${c.concurrency} at a time: ${c.serverRequests} requests for ${c.apiCalls} calls (${fixed(c.serverRequests / c.apiCalls)} per call)`);
+      log(
+        `${c.client}, ${c.concurrency} at a time: ${c.serverRequests} requests for ${c.apiCalls} calls (${fixed(c.serverRequests / c.apiCalls)} per call)`,
+      );
     }
     const providerBytes = await serializedProviderBytes();
     await warmUp(emulator, options);
