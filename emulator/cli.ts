@@ -28,7 +28,9 @@ export function parseArgs(argv: readonly string[]): StartOptions | "help" {
   const options: StartOptions = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes("=")
+      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+      : [arg, undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new Error(`${flag} needs a value`);
@@ -40,24 +42,47 @@ export function parseArgs(argv: readonly string[]): StartOptions | "help" {
       return Number(v);
     };
     switch (flag) {
-      case "--help": case "-h": return "help";
-      case "--port": options.port = number(); break;
-      case "--host": options.host = value(); break;
-      case "--seed": options.seed = value(); break;
-      case "--latency-ms": options.latencyMs = number(); break;
-      case "--state-file": options.stateFile = value(); break;
-      case "--no-rate-limit": options.rateLimit = false; break;
-      case "--nonce-lifetime-ms": options.nonceLifetimeMs = number(); break;
-      case "--no-nonce-reuse": options.nonceReuse = false; break;
+      case "--help":
+      case "-h":
+        return "help";
+      case "--port":
+        options.port = number();
+        break;
+      case "--host":
+        options.host = value();
+        break;
+      case "--seed":
+        options.seed = value();
+        break;
+      case "--latency-ms":
+        options.latencyMs = number();
+        break;
+      case "--state-file":
+        options.stateFile = value();
+        break;
+      case "--no-rate-limit":
+        options.rateLimit = false;
+        break;
+      case "--nonce-lifetime-ms":
+        options.nonceLifetimeMs = number();
+        break;
+      case "--no-nonce-reuse":
+        options.nonceReuse = false;
+        break;
       case "--digest-algorithm": {
         const alg = value().toUpperCase();
         if (alg !== "MD5" && alg !== "SHA-256") throw new Error("--digest-algorithm must be MD5 or SHA-256");
         options.digestAlgorithm = alg;
         break;
       }
-      case "--token-lifetime-seconds": options.tokenLifetimeSeconds = number(); break;
-      case "--enforce-access-list": options.enforceAccessList = true; break;
-      default: throw new Error(`unknown option ${arg}`);
+      case "--token-lifetime-seconds":
+        options.tokenLifetimeSeconds = number();
+        break;
+      case "--enforce-access-list":
+        options.enforceAccessList = true;
+        break;
+      default:
+        throw new Error(`unknown option ${arg}`);
     }
   }
   return options;
@@ -87,7 +112,9 @@ async function main(): Promise<void> {
     handle.close().then(
       () => process.exit(0),
       (err: unknown) => {
-        process.stderr.write(`error while stopping on ${signal}: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.stderr.write(
+          `error while stopping on ${signal}: ${err instanceof Error ? err.message : String(err)}\n`,
+        );
         process.exit(1);
       },
     );

@@ -58,16 +58,27 @@ export function defaultConfig(): EmulatorConfig {
 /** Returns `config` with `patch` applied; throws `TypeError` naming the first invalid field. */
 export function applyConfigPatch(config: EmulatorConfig, patch: ConfigPatch): EmulatorConfig {
   if (patch === null || typeof patch !== "object") throw new TypeError("config patch must be an object");
-  const known = ["latencyMs", "rateLimit", "nonceLifetimeMs", "nonceReuse", "digestAlgorithm", "tokenLifetimeSeconds", "enforceAccessList"];
+  const known = [
+    "latencyMs",
+    "rateLimit",
+    "nonceLifetimeMs",
+    "nonceReuse",
+    "digestAlgorithm",
+    "tokenLifetimeSeconds",
+    "enforceAccessList",
+  ];
   for (const name of Object.keys(patch)) if (!known.includes(name)) throw new TypeError(`unknown config field ${name}`);
   const next: EmulatorConfig = { ...config, rateLimit: { ...config.rateLimit } };
   if (patch.latencyMs !== undefined) next.latencyMs = nonNegative("latencyMs", patch.latencyMs);
   if (patch.nonceLifetimeMs !== undefined) next.nonceLifetimeMs = nonNegative("nonceLifetimeMs", patch.nonceLifetimeMs);
-  if (patch.tokenLifetimeSeconds !== undefined) next.tokenLifetimeSeconds = nonNegative("tokenLifetimeSeconds", patch.tokenLifetimeSeconds);
+  if (patch.tokenLifetimeSeconds !== undefined)
+    next.tokenLifetimeSeconds = nonNegative("tokenLifetimeSeconds", patch.tokenLifetimeSeconds);
   if (patch.nonceReuse !== undefined) next.nonceReuse = bool("nonceReuse", patch.nonceReuse);
-  if (patch.enforceAccessList !== undefined) next.enforceAccessList = bool("enforceAccessList", patch.enforceAccessList);
+  if (patch.enforceAccessList !== undefined)
+    next.enforceAccessList = bool("enforceAccessList", patch.enforceAccessList);
   if (patch.digestAlgorithm !== undefined) {
-    if (patch.digestAlgorithm !== "MD5" && patch.digestAlgorithm !== "SHA-256") throw new TypeError("digestAlgorithm must be MD5 or SHA-256");
+    if (patch.digestAlgorithm !== "MD5" && patch.digestAlgorithm !== "SHA-256")
+      throw new TypeError("digestAlgorithm must be MD5 or SHA-256");
     next.digestAlgorithm = patch.digestAlgorithm;
   }
   if (patch.rateLimit === false) next.rateLimit.enabled = false;
@@ -80,14 +91,16 @@ function rateLimitPatch(current: RateLimitSettings, patch: Partial<RateLimitSett
   const next = { ...current };
   for (const [name, value] of Object.entries(patch)) {
     if (name === "enabled") next.enabled = bool("rateLimit.enabled", value);
-    else if (name in DEFAULT_RATE_LIMIT) (next as unknown as Record<string, number>)[name] = nonNegative(`rateLimit.${name}`, value);
+    else if (name in DEFAULT_RATE_LIMIT)
+      (next as unknown as Record<string, number>)[name] = nonNegative(`rateLimit.${name}`, value);
     else throw new TypeError(`unknown config field rateLimit.${name}`);
   }
   return next;
 }
 
 function nonNegative(name: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw new TypeError(`${name} must be a number ≥ 0`);
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+    throw new TypeError(`${name} must be a number ≥ 0`);
   return value;
 }
 

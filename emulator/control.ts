@@ -31,7 +31,10 @@ type ControlHandler = (emu: Emulator, body: unknown) => { status: number; body?:
  */
 const CONTROL_ROUTES: Record<string, ControlHandler> = {
   "GET health": () => ({ status: 200, body: { ok: true } }),
-  "POST reset": (emu, body) => ({ status: 200, body: { defaults: emu.reset({ empty: (body as { empty?: boolean } | undefined)?.empty === true }) } }),
+  "POST reset": (emu, body) => ({
+    status: 200,
+    body: { defaults: emu.reset({ empty: (body as { empty?: boolean } | undefined)?.empty === true }) },
+  }),
   "POST seed": (emu, body) => ({ status: 200, body: emu.seed((body ?? {}) as SeedRequest) }),
   "GET state": (emu) => ({ status: 200, body: emu.stateDump() }),
   "GET config": (emu) => ({ status: 200, body: emu.config }),
@@ -53,7 +56,13 @@ const CONTROL_ROUTES: Record<string, ControlHandler> = {
 };
 
 /** Serves one control-plane request. Bad input → 400 `{error, detail}`; model errors keep their Atlas status. */
-export function handleControlRequest(emu: Emulator, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): void {
+export function handleControlRequest(
+  emu: Emulator,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: Buffer,
+): void {
   const name = url.pathname.slice(CONTROL_PREFIX.length);
   const handler = CONTROL_ROUTES[`${req.method} ${name}`];
   if (!handler) {

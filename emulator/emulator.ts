@@ -42,7 +42,13 @@ export interface StateDump {
     accessList: string[];
   }>;
   /** Every service account, without its client secret. */
-  serviceAccounts: Array<{ clientId: string; orgId: string; name: string; orgRoles: string[]; projectRoles: Record<string, string[]> }>;
+  serviceAccounts: Array<{
+    clientId: string;
+    orgId: string;
+    name: string;
+    orgRoles: string[];
+    projectRoles: Record<string, string[]>;
+  }>;
   /** OAuth access tokens that would still be accepted (neither expired nor revoked). */
   activeTokens: number;
 }
@@ -73,7 +79,11 @@ export class Emulator {
     // A fresh start, or a state saved after an empty reset: the handle and the CLI need the defaults.
     if (this.model.state.defaults.length < 2) seedDefaults(this.model);
     this.digest = new DigestAuthority(
-      () => ({ algorithm: this.current.digestAlgorithm, nonceLifetimeMs: this.current.nonceLifetimeMs, nonceReuse: this.current.nonceReuse }),
+      () => ({
+        algorithm: this.current.digestAlgorithm,
+        nonceLifetimeMs: this.current.nonceLifetimeMs,
+        nonceReuse: this.current.nonceReuse,
+      }),
       this.now,
     );
     this.buckets = new TokenBuckets(this.now);
@@ -130,7 +140,9 @@ export class Emulator {
       orgs: Object.values(s.orgs).map((org) => ({
         id: org.id,
         name: org.name,
-        projects: Object.values(s.projects).filter((p) => p.orgId === org.id).map((p) => ({ id: p.id, name: p.name })),
+        projects: Object.values(s.projects)
+          .filter((p) => p.orgId === org.id)
+          .map((p) => ({ id: p.id, name: p.name })),
       })),
       apiKeys: Object.values(s.apiKeys).map((k) => ({
         id: k.id,

@@ -78,7 +78,13 @@ export function reasonOf(status: number): string {
 
 /** Builds the error body for a domain error. */
 export function toApiError(err: AtlasDomainError, status = statusOf(err.errorCode)): ApiErrorBody {
-  return { detail: err.detail, error: status, errorCode: err.errorCode, parameters: [...err.parameters], reason: reasonOf(status) };
+  return {
+    detail: err.detail,
+    error: status,
+    errorCode: err.errorCode,
+    parameters: [...err.parameters],
+    reason: reasonOf(status),
+  };
 }
 
 /** Any thrown value as an Atlas error body; non-domain errors become a generic 500. */

@@ -43,7 +43,8 @@ export interface FaultSpec {
 }
 
 /** A registered fault with its counters. */
-export interface Fault extends Required<Pick<FaultSpec, "type" | "nth" | "count">>, Omit<FaultSpec, "type" | "nth" | "count"> {
+export interface Fault
+  extends Required<Pick<FaultSpec, "type" | "nth" | "count">>, Omit<FaultSpec, "type" | "nth" | "count"> {
   id: number;
   /** Matching requests seen so far. */
   seen: number;
@@ -79,15 +80,19 @@ export class FaultInjector {
   /** Validates and registers a fault. Throws `TypeError` on a malformed spec. */
   add(spec: FaultSpec): Fault {
     if (!spec || typeof spec !== "object") throw new TypeError("a fault must be an object");
-    const type = spec.type ?? (spec.status !== undefined ? "status" : spec.delayMs !== undefined ? "latency" : undefined);
-    if (!type || !FAULT_TYPES.includes(type)) throw new TypeError(`fault type must be one of ${FAULT_TYPES.join(", ")}`);
+    const type =
+      spec.type ?? (spec.status !== undefined ? "status" : spec.delayMs !== undefined ? "latency" : undefined);
+    if (!type || !FAULT_TYPES.includes(type))
+      throw new TypeError(`fault type must be one of ${FAULT_TYPES.join(", ")}`);
     const nth = spec.nth ?? 1;
     const count = spec.count ?? 1;
-    if (!Number.isInteger(nth) || nth < 1 || !Number.isInteger(count) || count < 1) throw new TypeError("nth and count must be integers ≥ 1");
+    if (!Number.isInteger(nth) || nth < 1 || !Number.isInteger(count) || count < 1)
+      throw new TypeError("nth and count must be integers ≥ 1");
     if (type === "status" && !(Number.isInteger(spec.status) && spec.status! >= 400 && spec.status! <= 599)) {
       throw new TypeError("a status fault needs status 400..599");
     }
-    if (type === "latency" && !(typeof spec.delayMs === "number" && spec.delayMs >= 0)) throw new TypeError("a latency fault needs delayMs ≥ 0");
+    if (type === "latency" && !(typeof spec.delayMs === "number" && spec.delayMs >= 0))
+      throw new TypeError("a latency fault needs delayMs ≥ 0");
     if (spec.path !== undefined) new RegExp(spec.path); // throws SyntaxError on a bad pattern
     const fault: Fault = { ...spec, type, nth, count, id: this.nextId++, seen: 0, fired: 0 };
     this.faults.push(fault);

@@ -22,7 +22,13 @@ import type { RequestLogEntry } from "./request-log";
  * Authentication comes first, as in Atlas: an unauthenticated request learns nothing, not even
  * whether its path exists.
  */
-export async function handleApiRequest(emu: Emulator, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> {
+export async function handleApiRequest(
+  emu: Emulator,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: Buffer,
+): Promise<void> {
   const method = req.method ?? "GET";
   const started = emu.now();
   const entry = emu.log.begin(method, url.pathname, url.search.slice(1), started);
@@ -40,7 +46,11 @@ export async function handleApiRequest(emu: Emulator, req: IncomingMessage, res:
       entry.auth = "basic";
       fault = emu.faults.next(method, url.pathname);
       if (fault && (await applyEarlyFault(fault, entry, res, finish))) return;
-      const reply = (url.pathname.endsWith("/token") ? tokenEndpoint : revokeEndpoint)(emu, req.headers, body.toString("utf8"));
+      const reply = (url.pathname.endsWith("/token") ? tokenEndpoint : revokeEndpoint)(
+        emu,
+        req.headers,
+        body.toString("utf8"),
+      );
       if (reply.status < 300) emu.persist();
       if (fault?.type === "dropAfterCommit") return drop(res, entry);
       await finish(() => writeRaw(res, reply.status, reply.contentType, reply.body, reply.headers), reply.status);
@@ -52,7 +62,10 @@ export async function handleApiRequest(emu: Emulator, req: IncomingMessage, res:
     if (!auth.principal) {
       entry.challenge = auth.scheme === "none";
       const challenge = emu.digest.challenge(auth.stale === true);
-      await finish(() => writeRaw(res, 401, ERROR_MEDIA_TYPE, UNAUTHORIZED_BODY, { "WWW-Authenticate": challenge }), 401);
+      await finish(
+        () => writeRaw(res, 401, ERROR_MEDIA_TYPE, UNAUTHORIZED_BODY, { "WWW-Authenticate": challenge }),
+        401,
+      );
       return;
     }
     const clientIp = normalizePeerAddress(req.socket.remoteAddress);
@@ -77,11 +90,15 @@ export async function handleApiRequest(emu: Emulator, req: IncomingMessage, res:
     });
     if (method !== "GET") emu.persist();
     if (fault?.type === "dropAfterCommit") return drop(res, entry);
-    await finish(() => writeReply(res, reply, { pretty: query.pretty, envelope: query.envelope, headers }), reply.status);
+    await finish(
+      () => writeReply(res, reply, { pretty: query.pretty, envelope: query.envelope, headers }),
+      reply.status,
+    );
   } catch (err) {
     // The client of a dropAfterCommit never hears back, whatever the outcome.
     if (fault?.type === "dropAfterCommit") return drop(res, entry);
-    if (!(err instanceof AtlasDomainError)) console.error("emulator: unexpected error:", err instanceof Error ? err.message : String(err));
+    if (!(err instanceof AtlasDomainError))
+      console.error("emulator: unexpected error:", err instanceof Error ? err.message : String(err));
     const error = toApiErrorFromUnknown(err);
     // Ratelimit-* go on 2xx answers (and with Retry-After on the 429), not on other errors.
     const headers = err instanceof RateLimited ? err.headers : {};
@@ -105,7 +122,10 @@ async function applyEarlyFault(
   if (fault.type !== "status") return false;
   const status = fault.status ?? 500;
   const defaults = defaultFaultError(status);
-  const error = toApiError(new AtlasDomainError(fault.errorCode ?? defaults.errorCode, fault.detail ?? defaults.detail), status);
+  const error = toApiError(
+    new AtlasDomainError(fault.errorCode ?? defaults.errorCode, fault.detail ?? defaults.detail),
+    status,
+  );
   const headers = fault.retryAfterSeconds !== undefined ? { "Retry-After": fault.retryAfterSeconds } : undefined;
   await finish(() => writeApiError(res, error, { pretty: false, envelope: false, headers }), status);
   return true;
@@ -122,7 +142,11 @@ function drop(res: ServerResponse, entry: RequestLogEntry): void {
  * Takes one token for the operation. Success → the `Ratelimit-Limit` / `Ratelimit-Remaining`
  * headers to send; empty bucket → 429 RATE_LIMITED_TOKEN_BUCKET worded as live Atlas words it.
  */
-function takeRateLimitToken(emu: Emulator, kind: Parameters<typeof bucketFor>[0], params: Record<string, string>): Record<string, number> {
+function takeRateLimitToken(
+  emu: Emulator,
+  kind: Parameters<typeof bucketFor>[0],
+  params: Record<string, string>,
+): Record<string, number> {
   const spec = bucketFor(kind, params, emu.config.rateLimit);
   const taken = emu.buckets.take(spec);
   const headers: Record<string, number> = { "Ratelimit-Limit": taken.limit, "Ratelimit-Remaining": taken.remaining };
@@ -138,7 +162,11 @@ function takeRateLimitToken(emu: Emulator, kind: Parameters<typeof bucketFor>[0]
 
 /** The 429 domain error, carrying the headers that must go with it. */
 class RateLimited extends AtlasDomainError {
-  constructor(detail: string, parameters: unknown[], readonly headers: Record<string, number>) {
+  constructor(
+    detail: string,
+    parameters: unknown[],
+    readonly headers: Record<string, number>,
+  ) {
     super("RATE_LIMITED_TOKEN_BUCKET", detail, parameters);
   }
 }
@@ -149,7 +177,11 @@ function checkAccessList(emu: Emulator, principal: Principal, clientIp: string):
   const key = emu.model.state.apiKeys[principal.id];
   if (!key || key.accessList.length === 0) return;
   if (!emu.model.recordAccessListUse(key.id, clientIp) && emu.config.enforceAccessList) {
-    throw new AtlasDomainError("IP_ADDRESS_NOT_ON_ACCESS_LIST", `IP address ${clientIp} is not allowed to access this resource.`, [clientIp]);
+    throw new AtlasDomainError(
+      "IP_ADDRESS_NOT_ON_ACCESS_LIST",
+      `IP address ${clientIp} is not allowed to access this resource.`,
+      [clientIp],
+    );
   }
 }
 

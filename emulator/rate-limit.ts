@@ -60,15 +60,40 @@ export interface TakeResult {
 export function bucketFor(kind: BucketKind, params: Record<string, string>, s: RateLimitSettings): BucketSpec {
   switch (kind) {
     case "orgApiKeys":
-      return { key: `orgApiKeys:${params.orgId}`, capacity: s.orgCapacity, refillPerSecond: s.refillPerSecond, label: "api/atlas/v2/orgs" };
+      return {
+        key: `orgApiKeys:${params.orgId}`,
+        capacity: s.orgCapacity,
+        refillPerSecond: s.refillPerSecond,
+        label: "api/atlas/v2/orgs",
+      };
     case "org":
-      return { key: `org:${params.orgId}`, capacity: s.orgCapacity, refillPerSecond: s.refillPerSecond, label: "api/atlas/v2/orgs" };
+      return {
+        key: `org:${params.orgId}`,
+        capacity: s.orgCapacity,
+        refillPerSecond: s.refillPerSecond,
+        label: "api/atlas/v2/orgs",
+      };
     case "groupApiKeys":
-      return { key: `groupApiKeys:${params.groupId}`, capacity: s.projectCapacity, refillPerSecond: s.refillPerSecond, label: "api/atlas/v2/groups" };
+      return {
+        key: `groupApiKeys:${params.groupId}`,
+        capacity: s.projectCapacity,
+        refillPerSecond: s.refillPerSecond,
+        label: "api/atlas/v2/groups",
+      };
     case "group":
-      return { key: `group:${params.groupId}`, capacity: s.orgCapacity, refillPerSecond: s.refillPerSecond, label: "api/atlas/v2/groups" };
+      return {
+        key: `group:${params.groupId}`,
+        capacity: s.orgCapacity,
+        refillPerSecond: s.refillPerSecond,
+        label: "api/atlas/v2/groups",
+      };
     case "oauthToken":
-      return { key: `oauth:${params.clientId}`, capacity: s.oauthCapacity, refillPerSecond: s.oauthRefillPerSecond, label: "api/oauth/token" };
+      return {
+        key: `oauth:${params.clientId}`,
+        capacity: s.oauthCapacity,
+        refillPerSecond: s.oauthRefillPerSecond,
+        label: "api/oauth/token",
+      };
   }
 }
 
@@ -87,7 +112,8 @@ export class TokenBuckets {
     const tokens = allowed ? refilled - 1 : refilled;
     this.buckets.set(spec.key, { tokens, updatedAt: now });
     const missing = 1 - tokens;
-    const retryAfterSeconds = allowed || spec.refillPerSecond <= 0 ? 0 : Math.max(1, Math.ceil(missing / spec.refillPerSecond));
+    const retryAfterSeconds =
+      allowed || spec.refillPerSecond <= 0 ? 0 : Math.max(1, Math.ceil(missing / spec.refillPerSecond));
     return { allowed, limit: spec.capacity, remaining: Math.floor(tokens), retryAfterSeconds };
   }
 

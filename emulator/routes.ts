@@ -8,7 +8,14 @@ import type { BucketKind } from "./rate-limit";
 
 type Method = RouteDef["method"];
 
-function op(method: Method, path: string, operationId: string, access: Access, rateLimit: BucketKind, handle: (r: RouteRequest) => Reply): RouteDef {
+function op(
+  method: Method,
+  path: string,
+  operationId: string,
+  access: Access,
+  rateLimit: BucketKind,
+  handle: (r: RouteRequest) => Reply,
+): RouteDef {
   return { method, path, operationId, access, rateLimit, handle };
 }
 
@@ -32,49 +39,80 @@ export function atlasRoutes(model: AtlasModel): RouteDef[] {
   return [
     // Organizations and projects
     op("GET", ORG, "getOrg", "orgMember", "org", (r) => ok(organizationView(model.getOrg(r.params.orgId), r.baseUrl))),
-    op("GET", GROUP, "getGroup", "projectRead", "group", (r) => ok(groupView(model.getProject(r.params.groupId), r.baseUrl))),
+    op("GET", GROUP, "getGroup", "projectRead", "group", (r) =>
+      ok(groupView(model.getProject(r.params.groupId), r.baseUrl)),
+    ),
 
     // Organization API keys
     op("GET", `${ORG}/apiKeys`, "listOrgApiKeys", "orgMember", "orgApiKeys", (r) =>
-      ok(paginate(model.listOrgKeys(r.params.orgId), key(r), r.query, r.selfUrl))),
+      ok(paginate(model.listOrgKeys(r.params.orgId), key(r), r.query, r.selfUrl)),
+    ),
     op("POST", `${ORG}/apiKeys`, "createOrgApiKey", "orgOwner", "orgApiKeys", (r) =>
-      ok(apiKeyView(model.createOrgKey(r.params.orgId, r.body as never), r.baseUrl, true))),
+      ok(apiKeyView(model.createOrgKey(r.params.orgId, r.body as never), r.baseUrl, true)),
+    ),
     op("GET", ORG_KEY, "getOrgApiKey", "orgMember", "orgApiKeys", (r) =>
-      ok(apiKeyView(model.getOrgKey(r.params.orgId, r.params.apiUserId), r.baseUrl))),
+      ok(apiKeyView(model.getOrgKey(r.params.orgId, r.params.apiUserId), r.baseUrl)),
+    ),
     op("PATCH", ORG_KEY, "updateOrgApiKey", "orgOwner", "orgApiKeys", (r) =>
-      ok(apiKeyView(model.updateOrgKey(r.params.orgId, r.params.apiUserId, r.body as never), r.baseUrl))),
+      ok(apiKeyView(model.updateOrgKey(r.params.orgId, r.params.apiUserId, r.body as never), r.baseUrl)),
+    ),
     op("DELETE", ORG_KEY, "deleteOrgApiKey", "orgOwner", "orgApiKeys", (r) => {
       model.deleteOrgKey(r.params.orgId, r.params.apiUserId);
       return noContent();
     }),
 
     // Access lists of organization API keys (same rate-limit bucket as the keys)
-    op("GET", `${ORG_KEY}/accessList`, "listOrgApiKeyAccessListEntries", "accessListRead", "orgApiKeys", (r) => ok(accessList(r))),
+    op("GET", `${ORG_KEY}/accessList`, "listOrgApiKeyAccessListEntries", "accessListRead", "orgApiKeys", (r) =>
+      ok(accessList(r)),
+    ),
     op("POST", `${ORG_KEY}/accessList`, "createOrgApiKeyAccessListEntry", "orgOwner", "orgApiKeys", (r) => {
       model.addAccessListEntries(r.params.orgId, r.params.apiUserId, r.body as never);
       return ok(accessList(r));
     }),
-    op("GET", `${ORG_KEY}/accessList/{ipAddress}`, "getOrgApiKeyAccessListEntry", "accessListRead", "orgApiKeys", (r) => {
-      const owner = model.getOrgKey(r.params.orgId, r.params.apiUserId);
-      return ok(accessListEntryView(model.getAccessListEntry(r.params.orgId, r.params.apiUserId, r.params.ipAddress), owner, r.baseUrl));
-    }),
-    op("DELETE", `${ORG_KEY}/accessList/{ipAddress}`, "deleteOrgApiKeyAccessListEntry", "orgOwner", "orgApiKeys", (r) => {
-      const caller = { apiKeyId: r.principal.kind === "apiKey" ? r.principal.id : undefined, ip: r.clientIp };
-      model.deleteAccessListEntry(r.params.orgId, r.params.apiUserId, r.params.ipAddress, caller);
-      return noContent();
-    }),
+    op(
+      "GET",
+      `${ORG_KEY}/accessList/{ipAddress}`,
+      "getOrgApiKeyAccessListEntry",
+      "accessListRead",
+      "orgApiKeys",
+      (r) => {
+        const owner = model.getOrgKey(r.params.orgId, r.params.apiUserId);
+        return ok(
+          accessListEntryView(
+            model.getAccessListEntry(r.params.orgId, r.params.apiUserId, r.params.ipAddress),
+            owner,
+            r.baseUrl,
+          ),
+        );
+      },
+    ),
+    op(
+      "DELETE",
+      `${ORG_KEY}/accessList/{ipAddress}`,
+      "deleteOrgApiKeyAccessListEntry",
+      "orgOwner",
+      "orgApiKeys",
+      (r) => {
+        const caller = { apiKeyId: r.principal.kind === "apiKey" ? r.principal.id : undefined, ip: r.clientIp };
+        model.deleteAccessListEntry(r.params.orgId, r.params.apiUserId, r.params.ipAddress, caller);
+        return noContent();
+      },
+    ),
 
     // Project API keys (assignments of organization keys to a project)
     op("GET", `${GROUP}/apiKeys`, "listGroupApiKeys", "projectRead", "groupApiKeys", (r) =>
-      ok(paginate(model.listProjectKeys(r.params.groupId), key(r), r.query, r.selfUrl))),
+      ok(paginate(model.listProjectKeys(r.params.groupId), key(r), r.query, r.selfUrl)),
+    ),
     op("POST", `${GROUP}/apiKeys`, "createGroupApiKey", "projectOwner", "groupApiKeys", (r) =>
-      ok(apiKeyView(model.createProjectKey(r.params.groupId, r.body as never), r.baseUrl, true))),
+      ok(apiKeyView(model.createProjectKey(r.params.groupId, r.body as never), r.baseUrl, true)),
+    ),
     op("POST", `${GROUP}/apiKeys/{apiUserId}`, "addGroupApiKey", "projectOwner", "groupApiKeys", (r) => {
       model.assignKey(r.params.groupId, r.params.apiUserId, r.body as never);
       return noContent();
     }),
     op("PATCH", `${GROUP}/apiKeys/{apiUserId}`, "updateGroupApiKeyRoles", "projectOwner", "groupApiKeys", (r) =>
-      ok(apiKeyView(model.updateProjectKey(r.params.groupId, r.params.apiUserId, r.body as never), r.baseUrl))),
+      ok(apiKeyView(model.updateProjectKey(r.params.groupId, r.params.apiUserId, r.body as never), r.baseUrl)),
+    ),
     op("DELETE", `${GROUP}/apiKeys/{apiUserId}`, "removeGroupApiKey", "projectOwner", "groupApiKeys", (r) => {
       model.unassignKey(r.params.groupId, r.params.apiUserId);
       return noContent();

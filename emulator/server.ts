@@ -22,7 +22,8 @@ export interface RunningServer {
 
 /** Starts the HTTP server for `emu` on a loopback `host` and `port` (0 = any free port). */
 export async function listen(emu: Emulator, host: string, port: number): Promise<RunningServer> {
-  if (!isLoopbackHost(host)) throw new Error(`refusing to listen on ${host}: the emulator listens on loopback addresses only`);
+  if (!isLoopbackHost(host))
+    throw new Error(`refusing to listen on ${host}: the emulator listens on loopback addresses only`);
   const server = createServer((req, res) => {
     dispatch(emu, req, res).catch((err: unknown) => {
       console.error("emulator: request failed:", err instanceof Error ? err.message : String(err));

@@ -12,7 +12,8 @@ import type { ModelSnapshot } from "./model/model";
 export function loadStateFile(path: string): ModelSnapshot | undefined {
   if (!existsSync(path)) return undefined;
   const parsed = JSON.parse(readFileSync(path, "utf8")) as ModelSnapshot;
-  if (parsed?.version !== 1) throw new Error(`${path}: not an emulator state file (version ${String(parsed?.version)})`);
+  if (parsed?.version !== 1)
+    throw new Error(`${path}: not an emulator state file (version ${String(parsed?.version)})`);
   return parsed;
 }
 

@@ -89,7 +89,10 @@ let shared: AtlasApi | undefined;
 function client(): AtlasApi {
   if (!shared) {
     const config = new pulumi.Config("mongodbatlas");
-    const { credentials, baseUrl } = resolveSettings({ config: (key) => config.get(key.split(":")[1]), env: process.env });
+    const { credentials, baseUrl } = resolveSettings({
+      config: (key) => config.get(key.split(":")[1]),
+      env: process.env,
+    });
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- programs that never look up do not load axios
     const { AtlasClient } = require("./atlas/client") as typeof import("./atlas/client");
     shared = new AtlasClient({ credentials, baseUrl });

@@ -24,7 +24,12 @@ export function authenticate(model: AtlasModel, digest: DigestAuthority, req: In
   const header = req.headers.authorization ?? "";
   const scheme = schemeOf(header);
   if (scheme === "digest") {
-    const outcome = digest.verify(header, req.method ?? "GET", req.url ?? "/", (user) => model.findKeyByPublicKey(user)?.privateKey);
+    const outcome = digest.verify(
+      header,
+      req.method ?? "GET",
+      req.url ?? "/",
+      (user) => model.findKeyByPublicKey(user)?.privateKey,
+    );
     if (!outcome.ok) return { scheme, stale: outcome.stale };
     const key = model.findKeyByPublicKey(outcome.username);
     return key ? { scheme, principal: { kind: "apiKey", id: key.id, orgId: key.orgId } } : { scheme };

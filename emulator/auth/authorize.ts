@@ -3,8 +3,7 @@ import type { AtlasModel } from "../model/model";
 
 /** Who is calling: an API key (digest) or a service account (bearer token). */
 export type Principal =
-  | { kind: "apiKey"; id: string; orgId: string }
-  | { kind: "serviceAccount"; id: string; orgId: string };
+  { kind: "apiKey"; id: string; orgId: string } | { kind: "serviceAccount"; id: string; orgId: string };
 
 /**
  * What an operation requires, from the spec's `x-rolesRequirements`:
@@ -26,7 +25,12 @@ export type Access = "orgMember" | "orgOwner" | "accessListRead" | "projectRead"
  */
 
 /** Throws unless `principal` may perform an operation needing `access` on the resource named by `params`. */
-export function authorize(model: AtlasModel, principal: Principal, access: Access, params: Record<string, string>): void {
+export function authorize(
+  model: AtlasModel,
+  principal: Principal,
+  access: Access,
+  params: Record<string, string>,
+): void {
   const roles = rolesOf(model, principal);
   const orgOwner = roles.org.includes("ORG_OWNER");
   if (access === "projectRead" || access === "projectOwner") {
@@ -54,7 +58,8 @@ export function authorize(model: AtlasModel, principal: Principal, access: Acces
 
 /** Current roles of the principal (read fresh: a role change applies to the next request). */
 function rolesOf(model: AtlasModel, principal: Principal): { org: string[]; projects: Record<string, string[]> } {
-  const holder = principal.kind === "apiKey" ? model.state.apiKeys[principal.id] : model.state.serviceAccounts[principal.id];
+  const holder =
+    principal.kind === "apiKey" ? model.state.apiKeys[principal.id] : model.state.serviceAccounts[principal.id];
   return holder ? { org: holder.orgRoles, projects: holder.projectRoles } : { org: [], projects: {} };
 }
 

@@ -66,7 +66,12 @@ export class DigestAuthority {
    * the `uri` directive must equal it exactly. `secretFor` returns the password (private key) of a
    * user name (public key). Wrong user and wrong password fail alike.
    */
-  verify(header: string, method: string, requestTarget: string, secretFor: (username: string) => string | undefined): DigestOutcome {
+  verify(
+    header: string,
+    method: string,
+    requestTarget: string,
+    secretFor: (username: string) => string | undefined,
+  ): DigestOutcome {
     const d = parseDigestHeader(header);
     if (!d) return fail("malformed");
     const { username, realm, nonce, uri, response, qop, nc, cnonce } = d;
@@ -77,8 +82,13 @@ export class DigestAuthority {
     if (algorithm !== "MD5" && algorithm !== "SHA-256") return fail("bad-algorithm");
     const secret = secretFor(username);
     if (secret === undefined) return fail("unknown-user");
-    const h = (s: string) => createHash(algorithm === "MD5" ? "md5" : "sha256").update(s, "utf8").digest("hex");
-    const expected = h(`${h(`${username}:${DIGEST_REALM}:${secret}`)}:${nonce}:${nc}:${cnonce}:${qop}:${h(`${method}:${uri}`)}`);
+    const h = (s: string) =>
+      createHash(algorithm === "MD5" ? "md5" : "sha256")
+        .update(s, "utf8")
+        .digest("hex");
+    const expected = h(
+      `${h(`${username}:${DIGEST_REALM}:${secret}`)}:${nonce}:${nc}:${cnonce}:${qop}:${h(`${method}:${uri}`)}`,
+    );
     if (!sameText(expected, response.toLowerCase())) return fail("bad-response");
 
     // The credentials are right from here on; what remains is whether this nonce may be used.

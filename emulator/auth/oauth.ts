@@ -41,24 +41,40 @@ export function tokenEndpoint(deps: OAuthDeps, headers: IncomingHttpHeaders, raw
     if (!taken.allowed) {
       const minutes = Math.max(1, Math.round(spec.capacity / Math.max(refillPerMinute(spec.refillPerSecond), 1e-9)));
       const error = toApiError(
-        new AtlasDomainError("RATE_LIMITED", `Resource ${spec.label} is limited to ${spec.capacity} requests every ${minutes} minutes.`, [
-          spec.label,
-          spec.capacity,
-          minutes,
-        ]),
+        new AtlasDomainError(
+          "RATE_LIMITED",
+          `Resource ${spec.label} is limited to ${spec.capacity} requests every ${minutes} minutes.`,
+          [spec.label, spec.capacity, minutes],
+        ),
       );
-      return { status: 429, contentType: "application/json", body: toJson(error), headers: { "Retry-After": taken.retryAfterSeconds }, clientId: client?.id };
+      return {
+        status: 429,
+        contentType: "application/json",
+        body: toJson(error),
+        headers: { "Retry-After": taken.retryAfterSeconds },
+        clientId: client?.id,
+      };
     }
   }
-  if (!isForm(headers)) return oauthError(400, "invalid_request", "Content-Type must be application/x-www-form-urlencoded.");
+  if (!isForm(headers))
+    return oauthError(400, "invalid_request", "Content-Type must be application/x-www-form-urlencoded.");
   const sa = client && deps.model.checkClientCredentials(client.id, client.secret);
   if (!sa) return { ...oauthError(401, "invalid_client", "Client authentication failed."), clientId: client?.id };
   if (form.get("grant_type") !== "client_credentials") {
-    return { ...oauthError(400, "unsupported_grant_type", "Only grant_type=client_credentials is supported."), clientId: sa.clientId };
+    return {
+      ...oauthError(400, "unsupported_grant_type", "Only grant_type=client_credentials is supported."),
+      clientId: sa.clientId,
+    };
   }
   const issued = deps.model.issueToken(sa.clientId, deps.config.tokenLifetimeSeconds);
   const body = toJson({ access_token: issued.accessToken, expires_in: issued.expiresInSeconds, token_type: "Bearer" });
-  return { status: 200, contentType: "application/json", body, headers: { "Cache-Control": "no-store", Pragma: "no-cache" }, clientId: sa.clientId };
+  return {
+    status: 200,
+    contentType: "application/json",
+    body,
+    headers: { "Cache-Control": "no-store", Pragma: "no-cache" },
+    clientId: sa.clientId,
+  };
 }
 
 /** `POST /api/oauth/revoke`: form `token=...`; 200 whether or not the token was known (RFC 7009). */
@@ -74,7 +90,10 @@ export function revokeEndpoint(deps: OAuthDeps, headers: IncomingHttpHeaders, ra
 }
 
 /** Client id and secret from HTTP Basic (form-urlencoded inside, RFC 6749 §2.3.1) or from the form body. */
-function clientCredentials(headers: IncomingHttpHeaders, form: URLSearchParams): { id: string; secret: string } | undefined {
+function clientCredentials(
+  headers: IncomingHttpHeaders,
+  form: URLSearchParams,
+): { id: string; secret: string } | undefined {
   const basic = /^\s*Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(headers.authorization ?? "");
   if (basic) {
     const decoded = Buffer.from(basic[1], "base64").toString("utf8");

@@ -33,7 +33,9 @@ function jacksonPretty(value: unknown, depth: number): string {
     const keys = Object.keys(value);
     if (keys.length === 0) return "{ }";
     const inner = "  ".repeat(depth + 1);
-    const members = keys.map((k) => `${inner}${JSON.stringify(k)} : ${jacksonPretty((value as Record<string, unknown>)[k], depth + 1)}`);
+    const members = keys.map(
+      (k) => `${inner}${JSON.stringify(k)} : ${jacksonPretty((value as Record<string, unknown>)[k], depth + 1)}`,
+    );
     return `{\n${members.join(",\n")}\n${"  ".repeat(depth)}}`;
   }
   return JSON.stringify(value) ?? "null";

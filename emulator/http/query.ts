@@ -26,7 +26,10 @@ export function parseQuery(query: URLSearchParams): QueryOptions {
 
 /** Lenient variant for error answers: a bad parameter must not hide the original error. */
 export function outputFlags(query: URLSearchParams): { pretty: boolean; envelope: boolean } {
-  return { pretty: query.get("pretty")?.toLowerCase() === "true", envelope: query.get("envelope")?.toLowerCase() === "true" };
+  return {
+    pretty: query.get("pretty")?.toLowerCase() === "true",
+    envelope: query.get("envelope")?.toLowerCase() === "true",
+  };
 }
 
 /**

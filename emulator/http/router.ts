@@ -86,7 +86,8 @@ export class Router {
       });
       return { route: c.route, params };
     }
-    if (pathKnown) throw new AtlasDomainError("METHOD_NOT_ALLOWED", `Method ${method} is not allowed on ${pathname}.`, [method]);
+    if (pathKnown)
+      throw new AtlasDomainError("METHOD_NOT_ALLOWED", `Method ${method} is not allowed on ${pathname}.`, [method]);
     throw new AtlasDomainError("RESOURCE_NOT_FOUND", `Cannot find resource ${pathname}.`, [pathname]);
   }
 }

@@ -25,7 +25,10 @@ export function redactPrivateKey(privateKey: string): string {
  * link is always the organization key URL, also when the key is read through a project.
  */
 export function apiKeyView(key: ApiKeyRecord, baseUrl: string, reveal = false): unknown {
-  const roles: Array<{ orgId?: string; groupId?: string; roleName: string }> = key.orgRoles.map((roleName) => ({ orgId: key.orgId, roleName }));
+  const roles: Array<{ orgId?: string; groupId?: string; roleName: string }> = key.orgRoles.map((roleName) => ({
+    orgId: key.orgId,
+    roleName,
+  }));
   for (const [groupId, names] of Object.entries(key.projectRoles)) {
     for (const roleName of names) roles.push({ groupId, roleName });
   }
@@ -48,7 +51,11 @@ export function accessListEntryView(entry: AccessListEntryRecord, key: ApiKeyRec
     ipAddress: entry.ipAddress,
     lastUsed: entry.lastUsed,
     lastUsedAddress: entry.lastUsedAddress,
-    links: [selfLink(`${baseUrl}/api/atlas/v2/orgs/${key.orgId}/apiKeys/${key.id}/accessList/${encodeURIComponent(entry.cidrBlock)}`)],
+    links: [
+      selfLink(
+        `${baseUrl}/api/atlas/v2/orgs/${key.orgId}/apiKeys/${key.id}/accessList/${encodeURIComponent(entry.cidrBlock)}`,
+      ),
+    ],
   };
 }
 

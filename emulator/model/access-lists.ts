@@ -47,9 +47,11 @@ export function addAccessListEntries(
     if (key.accessList.some((e) => e.cidrBlock === block.cidr)) {
       // The spec declares 409 for this operation; the live code is unknown. Emulator choice,
       // after the documented ADDRESS_ALREADY_IN_WHITELIST (409).
-      throw new AtlasDomainError("ADDRESS_ALREADY_IN_ACCESS_LIST", `The address ${block.cidr} is already on the access list.`, [
-        block.cidr,
-      ]);
+      throw new AtlasDomainError(
+        "ADDRESS_ALREADY_IN_ACCESS_LIST",
+        `The address ${block.cidr} is already on the access list.`,
+        [block.cidr],
+      );
     }
   }
   const created = ctx.timestamp();
@@ -62,7 +64,12 @@ export function addAccessListEntries(
 }
 
 /** getOrgApiKeyAccessListEntry: `address` may be `1.2.3.4` or `1.2.3.4/32` (path already decoded). */
-export function getAccessListEntry(ctx: ModelContext, orgId: string, apiUserId: string, address: string): AccessListEntryRecord {
+export function getAccessListEntry(
+  ctx: ModelContext,
+  orgId: string,
+  apiUserId: string,
+  address: string,
+): AccessListEntryRecord {
   const key = requireKeyInOrg(ctx, orgId, apiUserId);
   return key.accessList[indexOfEntry(key, address)];
 }
@@ -116,7 +123,10 @@ function parseEntryInput(item: unknown): ParsedBlock {
   const hasIp = !isAbsent(entry.ipAddress);
   const hasCidr = !isAbsent(entry.cidrBlock);
   if (hasIp && hasCidr) {
-    throw new AtlasDomainError("BAD_ACCESS_LIST_ADD_REQUEST", "Should not specify both the IP address and the CIDR block.");
+    throw new AtlasDomainError(
+      "BAD_ACCESS_LIST_ADD_REQUEST",
+      "Should not specify both the IP address and the CIDR block.",
+    );
   }
   if (!hasIp && !hasCidr) {
     throw new AtlasDomainError(
@@ -129,9 +139,11 @@ function parseEntryInput(item: unknown): ParsedBlock {
   // An ipAddress must be a bare address; a cidrBlock must carry its prefix.
   const block = typeof text === "string" && text.includes("/") === hasCidr ? parseBlock(text) : undefined;
   if (!block) {
-    throw new AtlasDomainError("INVALID_IP_ADDRESS_OR_CIDR_NOTATION", `The address ${String(text)} must be in valid IP address or CIDR notation.`, [
-      text,
-    ]);
+    throw new AtlasDomainError(
+      "INVALID_IP_ADDRESS_OR_CIDR_NOTATION",
+      `The address ${String(text)} must be in valid IP address or CIDR notation.`,
+      [text],
+    );
   }
   return block;
 }
@@ -141,10 +153,11 @@ function indexOfEntry(key: ApiKeyRecord, address: string): number {
   const index = block ? key.accessList.findIndex((e) => e.cidrBlock === block.cidr) : -1;
   if (index < 0) {
     // After the documented API_KEY_WHITELIST_NOT_FOUND (404).
-    throw new AtlasDomainError("API_KEY_ACCESS_LIST_NOT_FOUND", `IP address ${address} not on access list for API key ${key.id}.`, [
-      address,
-      key.id,
-    ]);
+    throw new AtlasDomainError(
+      "API_KEY_ACCESS_LIST_NOT_FOUND",
+      `IP address ${address} not on access list for API key ${key.id}.`,
+      [address, key.id],
+    );
   }
   return index;
 }

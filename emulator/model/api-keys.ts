@@ -52,7 +52,9 @@ export function keyNotFound(apiUserId: string): AtlasDomainError {
 /** All keys of an organization, sorted by public key. */
 export function listOrgKeys(ctx: ModelContext, orgId: string): ApiKeyRecord[] {
   requireOrg(ctx, orgId);
-  return Object.values(ctx.state.apiKeys).filter((k) => k.orgId === orgId).sort(byPublicKey);
+  return Object.values(ctx.state.apiKeys)
+    .filter((k) => k.orgId === orgId)
+    .sort(byPublicKey);
 }
 
 /**
@@ -101,7 +103,12 @@ export function getOrgKey(ctx: ModelContext, orgId: string, apiUserId: string): 
 }
 
 /** updateOrgApiKey: new `desc`, and/or `roles` replacing the key's organization roles. */
-export function updateOrgKey(ctx: ModelContext, orgId: string, apiUserId: string, input: UpdateOrgKeyInput): ApiKeyRecord {
+export function updateOrgKey(
+  ctx: ModelContext,
+  orgId: string,
+  apiUserId: string,
+  input: UpdateOrgKeyInput,
+): ApiKeyRecord {
   const key = requireKeyInOrg(ctx, orgId, apiUserId);
   const body = requireObject(input);
   rejectUnknownAttributes(body, ["desc", "roles"]);

@@ -22,7 +22,11 @@ export function isoSeconds(epochMs: number): string {
 }
 
 /** Builds a context over a state object that may be replaced later (reset, load). */
-export function createContext(getState: () => AtlasState, getRandom: () => SeededRandom, now: () => number): ModelContext {
+export function createContext(
+  getState: () => AtlasState,
+  getRandom: () => SeededRandom,
+  now: () => number,
+): ModelContext {
   return {
     get state() {
       return getState();

@@ -58,8 +58,8 @@ export interface SeedResult {
  * All-or-nothing for the role checks: they run before anything is created.
  */
 export function seed(model: AtlasModel, request: SeedRequest = {}): SeedResult {
-  const keySpec = request.apiKey === false ? undefined : request.apiKey ?? {};
-  const saSpec = request.serviceAccount === false ? undefined : request.serviceAccount ?? {};
+  const keySpec = request.apiKey === false ? undefined : (request.apiKey ?? {});
+  const saSpec = request.serviceAccount === false ? undefined : (request.serviceAccount ?? {});
   for (const spec of [keySpec, saSpec]) {
     if (spec) {
       requireOrgRoles(orgRolesOf(spec), request.orgId ?? "(new)");
@@ -75,10 +75,20 @@ export function seed(model: AtlasModel, request: SeedRequest = {}): SeedResult {
   };
   const refs: SeedRefs = { orgId: org.id, projectIds };
   if (keySpec) {
-    refs.apiKeyId = insertKey(model.ctx, org.id, keySpec.desc ?? "emulator admin key", orgRolesOf(keySpec), grants(keySpec)).id;
+    refs.apiKeyId = insertKey(
+      model.ctx,
+      org.id,
+      keySpec.desc ?? "emulator admin key",
+      orgRolesOf(keySpec),
+      grants(keySpec),
+    ).id;
   }
   if (saSpec) {
-    refs.clientId = model.createServiceAccount(org.id, { name: saSpec.desc, roles: orgRolesOf(saSpec), projectRoles: grants(saSpec) }).clientId;
+    refs.clientId = model.createServiceAccount(org.id, {
+      name: saSpec.desc,
+      roles: orgRolesOf(saSpec),
+      projectRoles: grants(saSpec),
+    }).clientId;
   }
   return describeSeed(model, refs);
 }
@@ -120,7 +130,11 @@ function toRefs(result: SeedResult): SeedRefs {
 
 function orgRolesOf(spec: SeedPrincipal): string[] {
   if (spec.roles !== undefined && !Array.isArray(spec.roles)) {
-    throw new AtlasDomainError("INVALID_JSON_ATTRIBUTE", "Received JSON for the roles attribute does not match expected format.", ["roles"]);
+    throw new AtlasDomainError(
+      "INVALID_JSON_ATTRIBUTE",
+      "Received JSON for the roles attribute does not match expected format.",
+      ["roles"],
+    );
   }
   return [...new Set(spec.roles ?? (spec.projectRoles?.length ? ["ORG_MEMBER"] : ["ORG_OWNER"]))];
 }

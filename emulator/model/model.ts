@@ -39,7 +39,11 @@ export class AtlasModel {
   constructor(options: ModelOptions) {
     this.seed = String(options.seed);
     this.random = new SeededRandom(this.seed);
-    this.ctx = createContext(() => this.current, () => this.random, options.now ?? Date.now);
+    this.ctx = createContext(
+      () => this.current,
+      () => this.random,
+      options.now ?? Date.now,
+    );
   }
 
   /** The live state (mutating it directly bypasses the rules; prefer the methods). */
@@ -60,115 +64,163 @@ export class AtlasModel {
 
   /** Replaces state and generator position with a snapshot's. */
   restore(snapshot: ModelSnapshot): void {
-    if (snapshot?.version !== 1 || typeof snapshot.state !== "object") throw new TypeError("unsupported emulator state snapshot");
+    if (snapshot?.version !== 1 || typeof snapshot.state !== "object")
+      throw new TypeError("unsupported emulator state snapshot");
     this.current = { ...emptyState(), ...structuredClone(snapshot.state) };
     this.random = SeededRandom.fromState(snapshot.random);
   }
 
   // Organizations and projects
   /** Creates an organization named `name` (no validation: seeding and tests only) and returns its record. */
-  createOrg(name: string) { return orgs.createOrg(this.ctx, name); }
+  createOrg(name: string) {
+    return orgs.createOrg(this.ctx, name);
+  }
   /** The organization record; throws `ORG_NOT_FOUND` (404) when there is none with this id. */
-  getOrg(orgId: string) { return orgs.requireOrg(this.ctx, orgId); }
+  getOrg(orgId: string) {
+    return orgs.requireOrg(this.ctx, orgId);
+  }
   /** Creates a project in the organization and returns its record; throws `ORG_NOT_FOUND` (404). */
-  createProject(orgId: string, name: string) { return orgs.createProject(this.ctx, orgId, name); }
+  createProject(orgId: string, name: string) {
+    return orgs.createProject(this.ctx, orgId, name);
+  }
   /** The project record; throws `GROUP_NOT_FOUND` (404) when there is none with this id. */
-  getProject(groupId: string) { return orgs.requireProject(this.ctx, groupId); }
+  getProject(groupId: string) {
+    return orgs.requireProject(this.ctx, groupId);
+  }
   /** Projects of the organization, sorted by name then id; throws `ORG_NOT_FOUND` (404). */
-  listProjects(orgId: string) { return orgs.listProjects(this.ctx, orgId); }
+  listProjects(orgId: string) {
+    return orgs.listProjects(this.ctx, orgId);
+  }
   /**
    * Deletes a project and every API key and service account assignment to it, as a removal outside
    * the provider would. Throws `GROUP_NOT_FOUND` (404).
    */
-  deleteProject(groupId: string) { return orgs.deleteProject(this.ctx, groupId); }
+  deleteProject(groupId: string) {
+    return orgs.deleteProject(this.ctx, groupId);
+  }
   /**
    * Creates a service account (organization roles default to `ORG_OWNER`) and returns it with its
    * client secret in clear. Throws `ORG_NOT_FOUND`, `INVALID_ROLE_FOR_ORG`, `GROUP_NOT_FOUND`,
    * `NOT_IN_GROUP` (a project of another organization) or `INVALID_ROLE_FOR_GROUP`.
    */
-  createServiceAccount(orgId: string, input?: orgs.ServiceAccountInput) { return orgs.createServiceAccount(this.ctx, orgId, input); }
+  createServiceAccount(orgId: string, input?: orgs.ServiceAccountInput) {
+    return orgs.createServiceAccount(this.ctx, orgId, input);
+  }
 
   // Organization API keys
   /** All API keys of the organization, sorted by public key as live Atlas lists them; throws `ORG_NOT_FOUND`. */
-  listOrgKeys(orgId: string) { return apiKeys.listOrgKeys(this.ctx, orgId); }
+  listOrgKeys(orgId: string) {
+    return apiKeys.listOrgKeys(this.ctx, orgId);
+  }
   /**
    * createOrgApiKey: a new key with organization roles only; the returned record holds the private
    * key. Throws `ORG_NOT_FOUND`, body errors (`INVALID_JSON`, `INVALID_ATTRIBUTE`, `MISSING_ATTRIBUTE`,
    * `INVALID_JSON_ATTRIBUTE`, `INVALID_API_KEY_DESC`, `MISSING_API_KEY_ROLES`) or `INVALID_ROLE_FOR_ORG`.
    */
-  createOrgKey(orgId: string, input: apiKeys.CreateOrgKeyInput) { return apiKeys.createOrgKey(this.ctx, orgId, input); }
+  createOrgKey(orgId: string, input: apiKeys.CreateOrgKeyInput) {
+    return apiKeys.createOrgKey(this.ctx, orgId, input);
+  }
   /**
    * getOrgApiKey. Throws `ORG_NOT_FOUND`, or `API_KEY_NOT_FOUND` (404) also when the key belongs to
    * another organization.
    */
-  getOrgKey(orgId: string, apiUserId: string) { return apiKeys.getOrgKey(this.ctx, orgId, apiUserId); }
+  getOrgKey(orgId: string, apiUserId: string) {
+    return apiKeys.getOrgKey(this.ctx, orgId, apiUserId);
+  }
   /**
    * updateOrgApiKey: sets `desc` and/or replaces the organization roles. Everything is validated
    * before anything changes. Throws as {@link AtlasModel.createOrgKey} and {@link AtlasModel.getOrgKey},
    * plus `MISSING_ONE_OF_ATTRIBUTES` when neither field is given.
    */
-  updateOrgKey(orgId: string, apiUserId: string, input: apiKeys.UpdateOrgKeyInput) { return apiKeys.updateOrgKey(this.ctx, orgId, apiUserId, input); }
+  updateOrgKey(orgId: string, apiUserId: string, input: apiKeys.UpdateOrgKeyInput) {
+    return apiKeys.updateOrgKey(this.ctx, orgId, apiUserId, input);
+  }
   /**
    * deleteOrgApiKey: removes the key, and with it its project assignments and access list.
    * Throws `ORG_NOT_FOUND` or `API_KEY_NOT_FOUND`.
    */
-  deleteOrgKey(orgId: string, apiUserId: string) { return apiKeys.deleteOrgKey(this.ctx, orgId, apiUserId); }
+  deleteOrgKey(orgId: string, apiUserId: string) {
+    return apiKeys.deleteOrgKey(this.ctx, orgId, apiUserId);
+  }
   /** The key whose public key (the digest user name) this is, in any organization; `undefined` when none. */
-  findKeyByPublicKey(publicKey: string) { return apiKeys.findKeyByPublicKey(this.ctx, publicKey); }
+  findKeyByPublicKey(publicKey: string) {
+    return apiKeys.findKeyByPublicKey(this.ctx, publicKey);
+  }
 
   // Project API keys (assignments)
   /** listGroupApiKeys: keys assigned to the project, sorted by public key; throws `GROUP_NOT_FOUND`. */
-  listProjectKeys(groupId: string) { return projectKeys.listProjectKeys(this.ctx, groupId); }
+  listProjectKeys(groupId: string) {
+    return projectKeys.listProjectKeys(this.ctx, groupId);
+  }
   /**
    * createGroupApiKey: creates an organization key and assigns it to the project in one step.
    * Organization roles in `roles` become the key's org roles (default `ORG_MEMBER`); at least one
    * `GROUP_*` role is required (`INVALID_ROLE_FOR_GROUP`). Also throws `GROUP_NOT_FOUND` and body errors.
    */
-  createProjectKey(groupId: string, input: projectKeys.CreateProjectKeyInput) { return projectKeys.createProjectKey(this.ctx, groupId, input); }
+  createProjectKey(groupId: string, input: projectKeys.CreateProjectKeyInput) {
+    return projectKeys.createProjectKey(this.ctx, groupId, input);
+  }
   /**
    * addGroupApiKey: assigns an existing key of the project's organization; the union of the items'
    * roles becomes its project roles. Throws `GROUP_NOT_FOUND`, `MISSING_API_KEY_ROLES`,
    * `INVALID_ROLE_FOR_GROUP`, `API_KEY_NOT_FOUND`, `API_KEY_CAN_ONLY_BELONG_TO_ONE_ORG` or
    * `API_KEY_ALREADY_IN_GROUP` (400, as live).
    */
-  assignKey(groupId: string, apiUserId: string, input: projectKeys.RoleAssignmentInput[]) { return projectKeys.assignKey(this.ctx, groupId, apiUserId, input); }
+  assignKey(groupId: string, apiUserId: string, input: projectKeys.RoleAssignmentInput[]) {
+    return projectKeys.assignKey(this.ctx, groupId, apiUserId, input);
+  }
   /**
    * updateGroupApiKeyRoles: `roles` replace the key's roles in this project, `desc` renames the key.
    * Throws `GROUP_NOT_FOUND`, `API_KEY_NOT_FOUND` when the key is not assigned to the project, or the
    * body and role errors of {@link AtlasModel.createProjectKey}.
    */
-  updateProjectKey(groupId: string, apiUserId: string, input: projectKeys.UpdateProjectKeyInput) { return projectKeys.updateProjectKey(this.ctx, groupId, apiUserId, input); }
+  updateProjectKey(groupId: string, apiUserId: string, input: projectKeys.UpdateProjectKeyInput) {
+    return projectKeys.updateProjectKey(this.ctx, groupId, apiUserId, input);
+  }
   /**
    * removeGroupApiKey: removes the key from the project; it stays in its organization.
    * Throws `GROUP_NOT_FOUND`, or `API_KEY_NOT_FOUND` when the key is not assigned to the project.
    */
-  unassignKey(groupId: string, apiUserId: string) { return projectKeys.unassignKey(this.ctx, groupId, apiUserId); }
+  unassignKey(groupId: string, apiUserId: string) {
+    return projectKeys.unassignKey(this.ctx, groupId, apiUserId);
+  }
 
   // Access lists
   /**
    * The key's access-list entries in insertion order (the stored array itself, not a copy).
    * Throws `ORG_NOT_FOUND` or `API_KEY_NOT_FOUND`.
    */
-  listAccessList(orgId: string, apiUserId: string) { return accessLists.listAccessList(this.ctx, orgId, apiUserId); }
+  listAccessList(orgId: string, apiUserId: string) {
+    return accessLists.listAccessList(this.ctx, orgId, apiUserId);
+  }
   /**
    * createOrgApiKeyAccessListEntry: adds every item or none, and returns the key's whole list.
    * Throws as {@link AtlasModel.listAccessList}, or `INVALID_JSON`, `INVALID_ATTRIBUTE`,
    * `BAD_ACCESS_LIST_ADD_REQUEST`, `MISSING_ONE_OF_ATTRIBUTES`, `INVALID_IP_ADDRESS_OR_CIDR_NOTATION`,
    * `DUPLICATE_ADDRESSES_IN_INPUT` or `ADDRESS_ALREADY_IN_ACCESS_LIST` (409).
    */
-  addAccessListEntries(orgId: string, apiUserId: string, input: accessLists.AccessListEntryInput[]) { return accessLists.addAccessListEntries(this.ctx, orgId, apiUserId, input); }
+  addAccessListEntries(orgId: string, apiUserId: string, input: accessLists.AccessListEntryInput[]) {
+    return accessLists.addAccessListEntries(this.ctx, orgId, apiUserId, input);
+  }
   /**
    * One entry, addressed as `1.2.3.4` or `1.2.3.4/32` (already URL-decoded).
    * Throws as {@link AtlasModel.listAccessList}, or `API_KEY_ACCESS_LIST_NOT_FOUND` (404) when the key
    * has no such entry.
    */
-  getAccessListEntry(orgId: string, apiUserId: string, address: string) { return accessLists.getAccessListEntry(this.ctx, orgId, apiUserId, address); }
+  getAccessListEntry(orgId: string, apiUserId: string, address: string) {
+    return accessLists.getAccessListEntry(this.ctx, orgId, apiUserId, address);
+  }
   /**
    * deleteOrgApiKeyAccessListEntry. When `caller` is this key and its IP address falls in the entry,
    * the removal is refused with `CANNOT_REMOVE_CALLER_FROM_ACCESS_LIST` (400), as Atlas forbids
    * locking the caller out. Throws `API_KEY_ACCESS_LIST_NOT_FOUND` for an unknown entry.
    */
-  deleteAccessListEntry(orgId: string, apiUserId: string, address: string, caller?: { apiKeyId?: string; ip?: string }) {
+  deleteAccessListEntry(
+    orgId: string,
+    apiUserId: string,
+    address: string,
+    caller?: { apiKeyId?: string; ip?: string },
+  ) {
     return accessLists.deleteAccessListEntry(this.ctx, orgId, apiUserId, address, caller);
   }
   /** Counts a request of key `apiUserId` from `ip` on its matching entries; false when none matches. */
@@ -182,14 +234,22 @@ export class AtlasModel {
    * The service account when `clientId` and `clientSecret` match (constant-time compare),
    * `undefined` otherwise; never throws.
    */
-  checkClientCredentials(clientId: string, clientSecret: string) { return tokens.checkClientCredentials(this.ctx, clientId, clientSecret); }
+  checkClientCredentials(clientId: string, clientSecret: string) {
+    return tokens.checkClientCredentials(this.ctx, clientId, clientSecret);
+  }
   /**
    * Issues a random bearer token valid for `lifetimeSeconds`. Only its SHA-256 is stored, so the
    * returned value is the only copy of the token. Does not check that `clientId` exists.
    */
-  issueToken(clientId: string, lifetimeSeconds: number) { return tokens.issueToken(this.ctx, clientId, lifetimeSeconds); }
+  issueToken(clientId: string, lifetimeSeconds: number) {
+    return tokens.issueToken(this.ctx, clientId, lifetimeSeconds);
+  }
   /** The service account a token belongs to; `undefined` when unknown, expired, revoked or its account is gone. */
-  resolveToken(accessToken: string) { return tokens.resolveToken(this.ctx, accessToken); }
+  resolveToken(accessToken: string) {
+    return tokens.resolveToken(this.ctx, accessToken);
+  }
   /** Revokes the token if it belongs to `clientId`; unknown tokens are ignored, as RFC 7009 requires. */
-  revokeToken(clientId: string, accessToken: string) { return tokens.revokeToken(this.ctx, clientId, accessToken); }
+  revokeToken(clientId: string, accessToken: string) {
+    return tokens.revokeToken(this.ctx, clientId, accessToken);
+  }
 }

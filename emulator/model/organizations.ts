@@ -70,7 +70,11 @@ export interface ServiceAccountInput {
  * Creates a service account. Client ids and secrets follow the live prefixes
  * (`mdb_sa_id_` + 24 hex, `mdb_sa_sk_` + secret) so clients that sniff the format keep working.
  */
-export function createServiceAccount(ctx: ModelContext, orgId: string, input: ServiceAccountInput = {}): ServiceAccountRecord {
+export function createServiceAccount(
+  ctx: ModelContext,
+  orgId: string,
+  input: ServiceAccountInput = {},
+): ServiceAccountRecord {
   requireOrg(ctx, orgId);
   const orgRoles = [...new Set(input.roles ?? ["ORG_OWNER"])];
   requireOrgRoles(orgRoles, orgId);

@@ -34,7 +34,9 @@ export interface UpdateProjectKeyInput {
 /** listGroupApiKeys: keys assigned to the project, sorted by public key. */
 export function listProjectKeys(ctx: ModelContext, groupId: string): ApiKeyRecord[] {
   requireProject(ctx, groupId);
-  return Object.values(ctx.state.apiKeys).filter((k) => k.projectRoles[groupId]).sort(byPublicKey);
+  return Object.values(ctx.state.apiKeys)
+    .filter((k) => k.projectRoles[groupId])
+    .sort(byPublicKey);
 }
 
 /**
@@ -55,7 +57,12 @@ export function createProjectKey(ctx: ModelContext, groupId: string, input: Crea
  * addGroupApiKey: assigns an existing organization key to the project. The body is an array of
  * `{roles}`; their union becomes the key's roles in the project.
  */
-export function assignKey(ctx: ModelContext, groupId: string, apiUserId: string, input: RoleAssignmentInput[]): ApiKeyRecord {
+export function assignKey(
+  ctx: ModelContext,
+  groupId: string,
+  apiUserId: string,
+  input: RoleAssignmentInput[],
+): ApiKeyRecord {
   const project = requireProject(ctx, groupId);
   const roles = new Set<string>();
   for (const item of requireArray(input)) {
@@ -68,7 +75,10 @@ export function assignKey(ctx: ModelContext, groupId: string, apiUserId: string,
   requireProjectRoles([...roles], groupId);
   const key = requireKey(ctx, apiUserId);
   if (key.orgId !== project.orgId) {
-    throw new AtlasDomainError("API_KEY_CAN_ONLY_BELONG_TO_ONE_ORG", "API keys may only belong to a single organization.");
+    throw new AtlasDomainError(
+      "API_KEY_CAN_ONLY_BELONG_TO_ONE_ORG",
+      "API keys may only belong to a single organization.",
+    );
   }
   if (key.projectRoles[groupId]) {
     // Live: HTTP 400, detail "API key is already in the group.", Params: [] (terraform-provider-mongodbatlas #2645).
@@ -79,7 +89,12 @@ export function assignKey(ctx: ModelContext, groupId: string, apiUserId: string,
 }
 
 /** updateGroupApiKeyRoles: `roles` replace the key's roles in this project; `desc` renames the key. */
-export function updateProjectKey(ctx: ModelContext, groupId: string, apiUserId: string, input: UpdateProjectKeyInput): ApiKeyRecord {
+export function updateProjectKey(
+  ctx: ModelContext,
+  groupId: string,
+  apiUserId: string,
+  input: UpdateProjectKeyInput,
+): ApiKeyRecord {
   const key = requireAssignedKey(ctx, groupId, apiUserId);
   const body = requireObject(input);
   rejectUnknownAttributes(body, ["desc", "roles"]);

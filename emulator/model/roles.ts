@@ -53,7 +53,10 @@ export function isProjectRole(role: string): boolean {
 export function requireOrgRoles(roles: readonly string[], orgId: string): void {
   for (const role of roles) {
     if (!isOrgRole(role)) {
-      throw new AtlasDomainError("INVALID_ROLE_FOR_ORG", `Invalid role ${role} for organization ${orgId}.`, [role, orgId]);
+      throw new AtlasDomainError("INVALID_ROLE_FOR_ORG", `Invalid role ${role} for organization ${orgId}.`, [
+        role,
+        orgId,
+      ]);
     }
   }
 }

@@ -15,7 +15,11 @@ export interface IssuedToken {
 }
 
 /** The service account if the client credentials match, else `undefined`. Constant-time secret compare. */
-export function checkClientCredentials(ctx: ModelContext, clientId: string, clientSecret: string): ServiceAccountRecord | undefined {
+export function checkClientCredentials(
+  ctx: ModelContext,
+  clientId: string,
+  clientSecret: string,
+): ServiceAccountRecord | undefined {
   const sa = ctx.state.serviceAccounts[clientId];
   if (!sa) return undefined;
   const expected = Buffer.from(sa.clientSecret);

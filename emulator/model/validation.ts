@@ -61,7 +61,9 @@ export function requireDesc(value: unknown): string {
 /** Validates a role list: a non-empty array of strings, duplicates removed. */
 export function requireRoleNames(value: unknown, attribute = "roles"): string[] {
   if (isAbsent(value)) {
-    throw new AtlasDomainError("MISSING_ATTRIBUTE", `The required attribute ${attribute} was not specified.`, [attribute]);
+    throw new AtlasDomainError("MISSING_ATTRIBUTE", `The required attribute ${attribute} was not specified.`, [
+      attribute,
+    ]);
   }
   if (!Array.isArray(value) || !value.every((r) => typeof r === "string")) throw invalidAttribute(attribute);
   if (value.length === 0) {

@@ -8,7 +8,10 @@ export = async () => {
     description: config.get("description") ?? "billing service",
     projectAssignments: [
       // The first project hosts the key's creation.
-      { projectId: config.require("projectId"), roleNames: config.getObject<string[]>("roleNames") ?? ["GROUP_READ_ONLY"] },
+      {
+        projectId: config.require("projectId"),
+        roleNames: config.getObject<string[]>("roleNames") ?? ["GROUP_READ_ONLY"],
+      },
       { projectId: config.require("secondProjectId"), roleNames: ["GROUP_DATA_ACCESS_READ_ONLY"] },
     ],
   });

@@ -22,11 +22,7 @@ export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, "");
   if (host === "localhost" || host === "[::1]" || host === "::1") return true;
   const octets = host.split(".");
-  return (
-    octets.length === 4 &&
-    octets[0] === "127" &&
-    octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255)
-  );
+  return octets.length === 4 && octets[0] === "127" && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
 }
 
 /**
@@ -69,7 +65,9 @@ export function parseBaseUrl(input: string | undefined): BaseUrl {
     );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new Error(`Invalid baseUrl ${JSON.stringify(raw)}: the scheme must be https:// (e.g. "https://cloud.mongodb.com").`);
+    throw new Error(
+      `Invalid baseUrl ${JSON.stringify(raw)}: the scheme must be https:// (e.g. "https://cloud.mongodb.com").`,
+    );
   }
   return { origin: url.origin, pathPrefix: url.pathname.replace(/\/+$/, ""), loopback };
 }

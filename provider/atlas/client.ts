@@ -19,8 +19,15 @@ import { RetryingSender, type OutgoingRequest, type RetryResult } from "./retryi
 import { newStats, type AtlasClientStats, type StatsCounters } from "./stats";
 import { Transport } from "./transport";
 import type {
-  AccessListEntry, AccessListRequestEntry, ApiKeyDetails, AtlasApi, CreateApiKeyBody, Organization, Paginated,
-  Project, UpdateApiKeyBody,
+  AccessListEntry,
+  AccessListRequestEntry,
+  ApiKeyDetails,
+  AtlasApi,
+  CreateApiKeyBody,
+  Organization,
+  Paginated,
+  Project,
+  UpdateApiKeyBody,
 } from "./types";
 
 export type { AtlasClientOptions, AtlasCredentials } from "./client-options";
@@ -114,8 +121,15 @@ export class AtlasClient implements AtlasApi {
     return this.list((page) => endpoints.listOrgApiKeyAccessListEntries(orgId, apiKeyId, page));
   }
   /** Atlas answers with the key's whole access list (first page); later pages are fetched when announced. */
-  async createAccessListEntries(orgId: string, apiKeyId: string, entries: AccessListRequestEntry[]): Promise<AccessListEntry[]> {
-    const page = await this.call<Paginated<AccessListEntry>>(endpoints.createOrgApiKeyAccessListEntry(orgId, apiKeyId), entries);
+  async createAccessListEntries(
+    orgId: string,
+    apiKeyId: string,
+    entries: AccessListRequestEntry[],
+  ): Promise<AccessListEntry[]> {
+    const page = await this.call<Paginated<AccessListEntry>>(
+      endpoints.createOrgApiKeyAccessListEntry(orgId, apiKeyId),
+      entries,
+    );
     if (page?.links?.some((link) => link.rel === "next")) return this.listAccessListEntries(orgId, apiKeyId);
     return page?.results ?? [];
   }

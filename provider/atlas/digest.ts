@@ -7,12 +7,19 @@
 import { createHash } from "crypto";
 
 /** Algorithms this client can answer, in order of preference (strongest first). */
-export const DIGEST_ALGORITHMS = ["SHA-512-256", "SHA-512-256-sess", "SHA-256", "SHA-256-sess", "MD5", "MD5-sess"] as const;
+export const DIGEST_ALGORITHMS = [
+  "SHA-512-256",
+  "SHA-512-256-sess",
+  "SHA-256",
+  "SHA-256-sess",
+  "MD5",
+  "MD5-sess",
+] as const;
 
 /** One of {@link DIGEST_ALGORITHMS}. */
 export type DigestAlgorithm = (typeof DIGEST_ALGORITHMS)[number];
 
-const NODE_HASH: Record<string, string> = { "MD5": "md5", "SHA-256": "sha256", "SHA-512-256": "sha512-256" };
+const NODE_HASH: Record<string, string> = { MD5: "md5", "SHA-256": "sha256", "SHA-512-256": "sha512-256" };
 
 /** One challenge of a `WWW-Authenticate` header: scheme and lower-cased parameter names. */
 export interface AuthChallenge {
@@ -136,7 +143,9 @@ export function formatNonceCount(nc: number): string {
 export function computeDigestResponse(input: DigestInput): string {
   const sess = input.algorithm.endsWith("-sess");
   const hash = (text: string) =>
-    createHash(NODE_HASH[input.algorithm.replace(/-sess$/, "")]).update(text, "utf8").digest("hex");
+    createHash(NODE_HASH[input.algorithm.replace(/-sess$/, "")])
+      .update(text, "utf8")
+      .digest("hex");
   let ha1 = hash(`${input.username}:${input.realm}:${input.password}`);
   if (sess) ha1 = hash(`${ha1}:${input.nonce}:${input.cnonce}`);
   const ha2 = hash(`${input.method}:${input.uri}`);

@@ -46,7 +46,9 @@ export interface PageQuery {
 export function segment(value: string): string {
   // "." and ".." would be removed by URL normalisation (even as %2E), changing the path.
   if (typeof value !== "string" || value.length === 0 || value === "." || value === "..") {
-    throw new TypeError(`Path parameter must be a non-empty string other than "." and "..", got ${JSON.stringify(value)}`);
+    throw new TypeError(
+      `Path parameter must be a non-empty string other than "." and "..", got ${JSON.stringify(value)}`,
+    );
   }
   return encodeURIComponent(value);
 }
@@ -67,8 +69,7 @@ function build(
 export const endpoints = {
   listOrgApiKeys: (orgId: string, page: PageQuery) => build("GET", ["orgs", { id: orgId }, "apiKeys"], { page }),
   createOrgApiKey: (orgId: string) => build("POST", ["orgs", { id: orgId }, "apiKeys"], { retryRule: "createsKey" }),
-  getOrgApiKey: (orgId: string, apiKeyId: string) =>
-    build("GET", ["orgs", { id: orgId }, "apiKeys", { id: apiKeyId }]),
+  getOrgApiKey: (orgId: string, apiKeyId: string) => build("GET", ["orgs", { id: orgId }, "apiKeys", { id: apiKeyId }]),
   updateOrgApiKey: (orgId: string, apiKeyId: string) =>
     build("PATCH", ["orgs", { id: orgId }, "apiKeys", { id: apiKeyId }]),
   deleteOrgApiKey: (orgId: string, apiKeyId: string) =>
@@ -87,7 +88,8 @@ export const endpoints = {
   deleteOrgApiKeyAccessListEntry: (orgId: string, apiKeyId: string, entry: string) =>
     build("DELETE", ["orgs", { id: orgId }, "apiKeys", { id: apiKeyId }, "accessList", { id: entry }]),
 
-  listGroupApiKeys: (groupId: string, page: PageQuery) => build("GET", ["groups", { id: groupId }, "apiKeys"], { page }),
+  listGroupApiKeys: (groupId: string, page: PageQuery) =>
+    build("GET", ["groups", { id: groupId }, "apiKeys"], { page }),
   createGroupApiKey: (groupId: string) =>
     build("POST", ["groups", { id: groupId }, "apiKeys"], { retryRule: "createsKey" }),
   /** Assigning twice is harmless (`API_KEY_ALREADY_IN_GROUP`), so it may be resent. */

@@ -87,7 +87,7 @@ export class OAuthSession {
     const request: OutgoingRequest = {
       method: "POST",
       target: this.options.tokenTarget,
-      headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" },
+      headers: { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded" },
       body: "grant_type=client_credentials",
       // Asking twice only yields two tokens, so every failure may be retried (429 included).
       retryRule: "idempotent",

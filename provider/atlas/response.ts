@@ -39,7 +39,13 @@ export function parseSuccessBody<T>(result: RetryResult, request: RequestLabel):
 /** Builds the error for a non-2xx (or ambiguous) final response. */
 export function errorFromResponse(result: RetryResult, request: RequestLabel): AtlasApiError {
   const { status, headers } = result.response;
-  const common = { status, method: request.method, path: request.target, ambiguous: result.ambiguous, attempts: result.attempts };
+  const common = {
+    status,
+    method: request.method,
+    path: request.target,
+    ambiguous: result.ambiguous,
+    attempts: result.attempts,
+  };
   const envelope = parseEnvelope(result.response.body);
   if (envelope) {
     return new AtlasApiError({

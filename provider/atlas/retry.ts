@@ -72,7 +72,12 @@ export interface RetryDecision {
  * has no idempotency token, so a resend after a 5xx or a lost response could
  * make a second live key.
  */
-export function decide(outcome: TransportOutcome, rule: RetryRule, attempt: number, maxAttempts: number): RetryDecision {
+export function decide(
+  outcome: TransportOutcome,
+  rule: RetryRule,
+  attempt: number,
+  maxAttempts: number,
+): RetryDecision {
   const kind = classify(outcome);
   if (kind === "success" || kind === "client") return { retry: false, ambiguous: false };
   const neverProcessed = kind === "throttling" || (!outcome.ok && !outcome.failure.maybeSent);
@@ -84,7 +89,10 @@ export function decide(outcome: TransportOutcome, rule: RetryRule, attempt: numb
  * Full-jitter exponential backoff: `random() * min(maxDelayMs, baseDelayMs * 2^attempt)`,
  * `attempt` counting from 0 for the first resend.
  */
-export function backoffDelay(attempt: number, options: Pick<RetryOptions, "baseDelayMs" | "maxDelayMs" | "random">): number {
+export function backoffDelay(
+  attempt: number,
+  options: Pick<RetryOptions, "baseDelayMs" | "maxDelayMs" | "random">,
+): number {
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, attempt));
   return Math.floor(options.random() * ceiling);
 }

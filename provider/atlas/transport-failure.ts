@@ -25,7 +25,12 @@ export function describeFailure(error: unknown, timedOut: boolean, requestTimeou
   const e = (error ?? {}) as { code?: unknown; message?: unknown; cause?: { code?: unknown } };
   const code = String(e.code && e.code !== "ERR_CANCELED" ? e.code : (e.cause?.code ?? "UNKNOWN"));
   if (timedOut) {
-    return { kind: "timeout", code: "TIMEOUT", message: `no complete response within ${requestTimeoutMs} ms`, maybeSent: true };
+    return {
+      kind: "timeout",
+      code: "TIMEOUT",
+      message: `no complete response within ${requestTimeoutMs} ms`,
+      maybeSent: true,
+    };
   }
   const message = redactText(String(e.message ?? code)).slice(0, 300);
   if (code === CONNECT_TIMEOUT_CODE) return { kind: "connectTimeout", code, message, maybeSent: false };

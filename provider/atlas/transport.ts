@@ -119,7 +119,10 @@ export class Transport {
         httpsAgent: agents.https,
         signal: controller.signal,
       });
-      return { ok: true, response: { status: response.status, headers: flatHeaders(response.headers), body: text(response.data) } };
+      return {
+        ok: true,
+        response: { status: response.status, headers: flatHeaders(response.headers), body: text(response.data) },
+      };
     } catch (error) {
       return { ok: false, failure: describeFailure(error, timedOut, this.requestTimeoutMs) };
     } finally {
@@ -160,9 +163,11 @@ export class Transport {
 
 function flatHeaders(headers: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  const source = (headers && typeof (headers as { toJSON?: unknown }).toJSON === "function"
-    ? (headers as { toJSON(): unknown }).toJSON()
-    : headers) as Record<string, unknown> | undefined;
+  const source = (
+    headers && typeof (headers as { toJSON?: unknown }).toJSON === "function"
+      ? (headers as { toJSON(): unknown }).toJSON()
+      : headers
+  ) as Record<string, unknown> | undefined;
   for (const [name, value] of Object.entries(source ?? {})) {
     if (value === undefined || value === null) continue;
     out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);

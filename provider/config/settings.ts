@@ -66,7 +66,9 @@ export function resolveSettings(sources: SettingsSources): ProviderSettings {
     }
     credentials = { type: "apiKey", publicKey: apiKey[0].value, privateKey: apiKey[1].value };
   } else {
-    throw new ConfigurationError(`MongoDB Atlas credentials are missing or incomplete${incomplete(publicKey, privateKey, clientId, clientSecret)}. ${HOW_TO_CONFIGURE}`);
+    throw new ConfigurationError(
+      `MongoDB Atlas credentials are missing or incomplete${incomplete(publicKey, privateKey, clientId, clientSecret)}. ${HOW_TO_CONFIGURE}`,
+    );
   }
   const url = baseUrl?.value ?? DEFAULT_BASE_URL;
   try {

@@ -34,5 +34,9 @@ export function clean<T extends object>(value: T): T {
  * and a replaced access-list entry never leaves callers locked out.
  */
 export function diffResult(diff: { replaces: string[]; updates: string[] }): pulumi.dynamic.DiffResult {
-  return { changes: diff.replaces.length + diff.updates.length > 0, replaces: diff.replaces, deleteBeforeReplace: false };
+  return {
+    changes: diff.replaces.length + diff.updates.length > 0,
+    replaces: diff.replaces,
+    deleteBeforeReplace: false,
+  };
 }

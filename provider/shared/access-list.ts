@@ -111,7 +111,7 @@ function expandIPv6(address: string): string[] {
 function compressIPv6(groups: string[]): string {
   let bestStart = -1;
   let bestLength = 1;
-  for (let i = 0; i < groups.length; ) {
+  for (let i = 0; i < groups.length;) {
     let j = i;
     while (j < groups.length && groups[j] === "0") j++;
     if (j - i > bestLength) [bestStart, bestLength] = [i, j - i];

@@ -49,11 +49,18 @@ export async function syncAccessList(orgId: string, apiKeyId: string, known: str
  * is deleted before the error is reported, so no live key is left that Pulumi
  * does not know about. The error says what happened to the key either way.
  */
-export async function rollbackCreatedKey(orgId: string, key: ApiKeyDetails, cause: unknown, step: string): Promise<Error> {
+export async function rollbackCreatedKey(
+  orgId: string,
+  key: ApiKeyDetails,
+  cause: unknown,
+  step: string,
+): Promise<Error> {
   const what = `key ${key.id} (public key ${key.publicKey}, "${key.desc}")`;
   try {
     await deleteOrgKey(orgId, key.id);
-    return new Error(`${step} failed, so the new ${what} was deleted again; nothing was left behind. Cause: ${messageOf(cause)}`);
+    return new Error(
+      `${step} failed, so the new ${what} was deleted again; nothing was left behind. Cause: ${messageOf(cause)}`,
+    );
   } catch (rollbackError) {
     return new Error(
       `${step} failed, and deleting the new ${what} failed too, so it is still live in organization ${orgId} and not in the Pulumi state: delete it in Atlas (Access Manager > API Keys). Cause: ${messageOf(cause)}. Deletion error: ${messageOf(rollbackError)}`,

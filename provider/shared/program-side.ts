@@ -8,7 +8,10 @@ import { unknownProjectRoles } from "./roles";
  */
 
 /** Adds names to `additionalSecretOutputs`, keeping the caller's own. */
-export function secretOutputs(opts: pulumi.CustomResourceOptions | undefined, names: string[]): pulumi.CustomResourceOptions {
+export function secretOutputs(
+  opts: pulumi.CustomResourceOptions | undefined,
+  names: string[],
+): pulumi.CustomResourceOptions {
   return { ...opts, additionalSecretOutputs: [...new Set([...(opts?.additionalSecretOutputs ?? []), ...names])] };
 }
 
@@ -23,7 +26,8 @@ export function warnAboutCredentials(): void {
   credentialsChecked = true;
   const config = new pulumi.Config("mongodbatlas");
   const env = process.env;
-  const has = (key: string, ...names: string[]) => config.get(key) !== undefined || names.some((n) => env[n] !== undefined);
+  const has = (key: string, ...names: string[]) =>
+    config.get(key) !== undefined || names.some((n) => env[n] !== undefined);
   const apiKey = has("publicKey", "MONGODB_ATLAS_PUBLIC_KEY", "MONGODB_ATLAS_PUBLIC_API_KEY");
   const serviceAccount = has("clientId", "MONGODB_ATLAS_CLIENT_ID");
   if (apiKey && serviceAccount) {
@@ -34,7 +38,10 @@ export function warnAboutCredentials(): void {
 }
 
 /** Warns about well-formed project roles that Atlas had not published when this package was released. */
-export function warnAboutUnknownRoles(roles: pulumi.Input<pulumi.Input<string>[]> | undefined, resource: pulumi.Resource): void {
+export function warnAboutUnknownRoles(
+  roles: pulumi.Input<pulumi.Input<string>[]> | undefined,
+  resource: pulumi.Resource,
+): void {
   if (roles === undefined) return;
   pulumi.output(roles).apply((list) => {
     const unknown = unknownProjectRoles(list ?? []);

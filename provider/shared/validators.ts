@@ -21,7 +21,10 @@ export function checkDescription(failures: Failures, value: unknown): string {
   if (typeof value !== "string" || value.length === 0) {
     failures.add("description", "description is required: give the key a description of 1 to 250 characters.");
   } else if (value.length > 250) {
-    failures.add("description", `description is ${value.length} characters long; Atlas allows at most 250. Shorten it.`);
+    failures.add(
+      "description",
+      `description is ${value.length} characters long; Atlas allows at most 250. Shorten it.`,
+    );
   }
   return value as string;
 }
@@ -31,7 +34,10 @@ export function checkAccessList(failures: Failures, value: unknown): string[] | 
   if (value === undefined || value === null) return undefined;
   if (containsUnknown(value)) return value as string[];
   if (!Array.isArray(value)) {
-    failures.add("accessList", "accessList must be a list of IP addresses or CIDR blocks, e.g. [\"203.0.113.7\", \"198.51.100.0/24\"].");
+    failures.add(
+      "accessList",
+      'accessList must be a list of IP addresses or CIDR blocks, e.g. ["203.0.113.7", "198.51.100.0/24"].',
+    );
     return undefined;
   }
   const entries: string[] = [];
@@ -50,7 +56,10 @@ export function checkKeepers(failures: Failures, value: unknown): Record<string,
   const valid =
     typeof value === "object" && !Array.isArray(value) && Object.values(value).every((v) => typeof v === "string");
   if (!valid) {
-    failures.add("keepers", "keepers must be a map of strings, e.g. { rotation: \"2026-11\" }; change a value to rotate the key.");
+    failures.add(
+      "keepers",
+      'keepers must be a map of strings, e.g. { rotation: "2026-11" }; change a value to rotate the key.',
+    );
   }
   return value as Record<string, string>;
 }

@@ -24,14 +24,26 @@ describe("contract: Atlas errors, authentication and rate limits", () => {
 
   it("GROUP_NOT_FOUND for an unknown project, with Atlas's detail and parameters", async () => {
     const error = await failure(t.client.createProjectApiKey(UNKNOWN_ID, { desc: "x", roles: ["GROUP_READ_ONLY"] }));
-    expect(error).to.include({ status: 404, errorCode: "GROUP_NOT_FOUND", detail: `No group with ID ${UNKNOWN_ID} exists.` });
+    expect(error).to.include({
+      status: 404,
+      errorCode: "GROUP_NOT_FOUND",
+      detail: `No group with ID ${UNKNOWN_ID} exists.`,
+    });
     expect(error.parameters).to.deep.equal([UNKNOWN_ID]);
-    expect(error.message).to.match(/^POST \/api\/atlas\/v2\/groups\/1{24}\/apiKeys: HTTP 404 \(Error code: "GROUP_NOT_FOUND"\)/);
+    expect(error.message).to.match(
+      /^POST \/api\/atlas\/v2\/groups\/1{24}\/apiKeys: HTTP 404 \(Error code: "GROUP_NOT_FOUND"\)/,
+    );
   });
 
   it("API_KEY_NOT_FOUND for an unknown key; PATH_PARAM_PARSE_ERROR for a public key given as id", async () => {
-    expect(await failure(t.client.getOrgApiKey(t.orgId, UNKNOWN_ID))).to.include({ status: 404, errorCode: "API_KEY_NOT_FOUND" });
-    expect(await failure(t.client.getOrgApiKey(t.orgId, "abcdefgh"))).to.include({ status: 400, errorCode: "PATH_PARAM_PARSE_ERROR" });
+    expect(await failure(t.client.getOrgApiKey(t.orgId, UNKNOWN_ID))).to.include({
+      status: 404,
+      errorCode: "API_KEY_NOT_FOUND",
+    });
+    expect(await failure(t.client.getOrgApiKey(t.orgId, "abcdefgh"))).to.include({
+      status: 400,
+      errorCode: "PATH_PARAM_PARSE_ERROR",
+    });
   });
 
   it("ORG_NOT_FOUND for an unknown organization", async function () {
@@ -51,7 +63,9 @@ describe("contract: Atlas errors, authentication and rate limits", () => {
     const badRole = await failure(t.client.createOrgApiKey(t.orgId, { desc: "x", roles: ["ORG_ADMIN"] }));
     expect(badRole.status).to.equal(400);
     expect(badRole.message).to.match(/Invalid role/i);
-    expect((await failure(t.client.createOrgApiKey(t.orgId, { desc: "x".repeat(251), roles: ["ORG_MEMBER"] }))).status).to.equal(400);
+    expect(
+      (await failure(t.client.createOrgApiKey(t.orgId, { desc: "x".repeat(251), roles: ["ORG_MEMBER"] }))).status,
+    ).to.equal(400);
     const key = await t.client.createOrgApiKey(t.orgId, { desc: "dup", roles: ["ORG_MEMBER"] });
     await t.client.createAccessListEntries(t.orgId, key.id, [{ ipAddress: "192.0.2.1" }]);
     const duplicate = await failure(t.client.createAccessListEntries(t.orgId, key.id, [{ ipAddress: "192.0.2.1" }]));
@@ -63,7 +77,8 @@ describe("contract: Atlas errors, authentication and rate limits", () => {
     await t.client.getOrganization(t.orgId);
     const before = t.client.stats;
     const emulatorBefore = t.emulator?.requests().length ?? 0;
-    for (let i = 0; i < 20; i++) await t.client.getOrgApiKey(t.orgId, t.emulator?.apiKeyId ?? (await t.client.listOrgApiKeys(t.orgId))[0].id);
+    for (let i = 0; i < 20; i++)
+      await t.client.getOrgApiKey(t.orgId, t.emulator?.apiKeyId ?? (await t.client.listOrgApiKeys(t.orgId))[0].id);
     const after = t.client.stats;
     expect(after.apiCalls - before.apiCalls).to.equal(20);
     expect(after.httpRequests - before.httpRequests).to.equal(20);
@@ -89,7 +104,9 @@ describe("contract: Atlas errors, authentication and rate limits", () => {
     try {
       const impatient = t.clientWith({ retry: { maxAttempts: 1 } });
       const results = await Promise.allSettled(Array.from({ length: 8 }, () => impatient.listOrgApiKeys(t.orgId)));
-      const limited = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason as AtlasApiError);
+      const limited = results
+        .filter((r) => r.status === "rejected")
+        .map((r) => (r as PromiseRejectedResult).reason as AtlasApiError);
       expect(limited.length).to.be.greaterThan(0);
       expect(limited[0]).to.include({ status: 429, errorCode: "RATE_LIMITED_TOKEN_BUCKET" });
       const patient = t.clientWith({});
@@ -114,7 +131,9 @@ describe("contract: Atlas errors, authentication and rate limits", () => {
   });
 
   it("rejects wrong credentials with Atlas's 401 and no secret in the error", async () => {
-    const client = t.clientWith({ credentials: { type: "apiKey", publicKey: "zzzzzzzz", privateKey: "00000000-0000-4000-8000-000000000000" } });
+    const client = t.clientWith({
+      credentials: { type: "apiKey", publicKey: "zzzzzzzz", privateKey: "00000000-0000-4000-8000-000000000000" },
+    });
     const error = await failure(client.getOrganization(t.orgId));
     expect(error.status).to.equal(401);
     expect(JSON.stringify(error) + String(error) + error.stack).to.not.include("00000000-0000-4000-8000-000000000000");

@@ -39,7 +39,9 @@ export function createValidator(): (response: RecordedResponse) => string[] {
   const operations: Operation[] = [];
   for (const [template, methods] of Object.entries<object>(spec.paths)) {
     const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`);
-    for (const [method, operation] of Object.entries(methods as unknown as Record<string, { responses: Operation["responses"] }>)) {
+    for (const [method, operation] of Object.entries(
+      methods as unknown as Record<string, { responses: Operation["responses"] }>,
+    )) {
       operations.push({ method: method.toUpperCase(), pattern, template, responses: operation.responses });
     }
   }
@@ -56,13 +58,18 @@ export function createValidator(): (response: RecordedResponse) => string[] {
     if (recorded.status === 204) return recorded.body === "" ? [] : [`${operation.template} 204: has a body`];
     // Atlas answers some errors the trimmed spec does not declare for an operation (e.g. 400
     // PATH_PARAM_PARSE_ERROR on GETs): their bodies must still be an ApiError.
-    const declared = operation.responses[String(recorded.status)] ?? (recorded.status >= 400 ? errorResponse : undefined);
+    const declared =
+      operation.responses[String(recorded.status)] ?? (recorded.status >= 400 ? errorResponse : undefined);
     if (!declared) return [`${recorded.method} ${operation.template}: status ${recorded.status} is not declared`];
     const content = resolve(declared).content as Record<string, { schema?: object }> | undefined;
-    if (!content) return recorded.body === "" ? [] : [`${operation.template} ${recorded.status}: body where none is declared`];
+    if (!content)
+      return recorded.body === "" ? [] : [`${operation.template} ${recorded.status}: body where none is declared`];
     const mediaType = recorded.contentType.split(";")[0].trim();
     const entry = content[mediaType];
-    if (!entry) return [`${operation.template} ${recorded.status}: content type ${mediaType} not declared (${Object.keys(content)})`];
+    if (!entry)
+      return [
+        `${operation.template} ${recorded.status}: content type ${mediaType} not declared (${Object.keys(content)})`,
+      ];
     const cacheKey = `${operation.method} ${operation.template} ${recorded.status} ${mediaType}`;
     const validate = compiled.get(cacheKey) ?? ajv.compile(schemaRef(entry.schema));
     compiled.set(cacheKey, validate);
@@ -73,7 +80,9 @@ export function createValidator(): (response: RecordedResponse) => string[] {
       return [`${operation.template} ${recorded.status}: body is not JSON`];
     }
     if (validate(body)) return [];
-    return (validate.errors ?? []).map((e) => `${recorded.method} ${operation.template} ${recorded.status}: ${e.instancePath} ${e.message}`);
+    return (validate.errors ?? []).map(
+      (e) => `${recorded.method} ${operation.template} ${recorded.status}: ${e.instancePath} ${e.message}`,
+    );
   };
 }
 
@@ -81,7 +90,8 @@ export function createValidator(): (response: RecordedResponse) => string[] {
 function oauthProblems(recorded: RecordedResponse): string[] {
   if (recorded.status !== 200) return [];
   const body = JSON.parse(recorded.body) as Record<string, unknown>;
-  const ok = typeof body.access_token === "string" && body.token_type === "Bearer" && typeof body.expires_in === "number";
+  const ok =
+    typeof body.access_token === "string" && body.token_type === "Bearer" && typeof body.expires_in === "number";
   return ok ? [] : [`POST ${recorded.path} 200: not {access_token, token_type: "Bearer", expires_in}`];
 }
 

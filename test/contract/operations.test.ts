@@ -29,7 +29,9 @@ describe("contract: every key operation, client against the target", () => {
     expect(key.privateKey).to.match(UUID_V4);
     expect(key.roles).to.deep.equal([{ orgId: t.orgId, roleName: "ORG_READ_ONLY" }]);
     const again = await t.client.getOrgApiKey(t.orgId, key.id);
-    expect(again.privateKey).to.match(REDACTED).and.equal(`********-****-****-${key.privateKey.slice(-12)}`);
+    expect(again.privateKey)
+      .to.match(REDACTED)
+      .and.equal(`********-****-****-${key.privateKey.slice(-12)}`);
   });
 
   it("lists org keys sorted by public key, and updates description and roles", async () => {
@@ -39,7 +41,10 @@ describe("contract: every key operation, client against the target", () => {
     const publicKeys = list.map((k) => k.publicKey);
     expect(publicKeys).to.deep.equal([...publicKeys].sort());
     expect(list.find((k) => k.id === key.id)?.privateKey).to.match(REDACTED);
-    const updated = await t.client.updateOrgApiKey(t.orgId, key.id, { desc: "updated", roles: ["ORG_BILLING_READ_ONLY", "ORG_MEMBER"] });
+    const updated = await t.client.updateOrgApiKey(t.orgId, key.id, {
+      desc: "updated",
+      roles: ["ORG_BILLING_READ_ONLY", "ORG_MEMBER"],
+    });
     expect(updated.desc).to.equal("updated");
     expect(updated.roles.map((r) => r.roleName).sort()).to.deep.equal(["ORG_BILLING_READ_ONLY", "ORG_MEMBER"]);
   });
@@ -47,19 +52,27 @@ describe("contract: every key operation, client against the target", () => {
   it("manages an access list: /32 normalisation, %2F-encoded CIDR paths, delete", async () => {
     const key = await t.client.createOrgApiKey(t.orgId, { desc: "access list", roles: ["ORG_MEMBER"] });
     created.push(key.id);
-    const list = await t.client.createAccessListEntries(t.orgId, key.id, [{ ipAddress: "192.0.2.10" }, { cidrBlock: "198.51.100.0/24" }]);
+    const list = await t.client.createAccessListEntries(t.orgId, key.id, [
+      { ipAddress: "192.0.2.10" },
+      { cidrBlock: "198.51.100.0/24" },
+    ]);
     const single = list.find((e) => e.ipAddress === "192.0.2.10");
     expect(single?.cidrBlock).to.equal("192.0.2.10/32");
     expect(single?.count).to.equal(0);
     expect((await t.client.getAccessListEntry(t.orgId, key.id, "192.0.2.10")).cidrBlock).to.equal("192.0.2.10/32");
-    expect((await t.client.getAccessListEntry(t.orgId, key.id, "198.51.100.0/24")).cidrBlock).to.equal("198.51.100.0/24");
+    expect((await t.client.getAccessListEntry(t.orgId, key.id, "198.51.100.0/24")).cidrBlock).to.equal(
+      "198.51.100.0/24",
+    );
     await t.client.deleteAccessListEntry(t.orgId, key.id, "198.51.100.0/24");
     const after = await t.client.listAccessListEntries(t.orgId, key.id);
     expect(after.map((e) => e.cidrBlock)).to.deep.equal(["192.0.2.10/32"]);
   });
 
   it("creates a project key: Atlas adds ORG_MEMBER; assigns, updates and unassigns in another project", async function () {
-    const key = await t.client.createProjectApiKey(t.projectId, { desc: "contract project key", roles: ["GROUP_READ_ONLY"] });
+    const key = await t.client.createProjectApiKey(t.projectId, {
+      desc: "contract project key",
+      roles: ["GROUP_READ_ONLY"],
+    });
     created.push(key.id);
     expect(key.privateKey).to.match(UUID_V4);
     expect(key.roles).to.deep.include({ orgId: t.orgId, roleName: "ORG_MEMBER" });

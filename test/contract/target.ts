@@ -24,7 +24,11 @@ export interface ContractTarget {
 /** Opens the target for one test file. */
 export async function openTarget(seed: string): Promise<ContractTarget> {
   const env = process.env;
-  const live = env.ATLAS_CONTRACT_PUBLIC_KEY && env.ATLAS_CONTRACT_PRIVATE_KEY && env.ATLAS_CONTRACT_ORG_ID && env.ATLAS_CONTRACT_PROJECT_ID;
+  const live =
+    env.ATLAS_CONTRACT_PUBLIC_KEY &&
+    env.ATLAS_CONTRACT_PRIVATE_KEY &&
+    env.ATLAS_CONTRACT_ORG_ID &&
+    env.ATLAS_CONTRACT_PROJECT_ID;
   const emulator = live ? undefined : await start({ port: 0, seed, rateLimit: false });
   const upstream = emulator?.url ?? env.ATLAS_CONTRACT_BASE_URL ?? "https://cloud.mongodb.com";
   const proxy = await startRecordingProxy(upstream);
@@ -34,7 +38,12 @@ export async function openTarget(seed: string): Promise<ContractTarget> {
     privateKey: emulator?.privateKey ?? env.ATLAS_CONTRACT_PRIVATE_KEY!,
   };
   const clientWith = (options: Partial<AtlasClientOptions>) =>
-    new AtlasClient({ baseUrl: proxy.url, credentials, retry: { baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 50 }, ...options });
+    new AtlasClient({
+      baseUrl: proxy.url,
+      credentials,
+      retry: { baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 50 },
+      ...options,
+    });
   const client = clientWith({});
   return {
     client,

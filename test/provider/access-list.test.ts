@@ -25,7 +25,12 @@ describe("AccessListApiKey provider against the emulator", () => {
   it("creates a single-address entry given as /32 and normalises it to the address", async () => {
     const { id, outs } = await create({ cidrBlock: "192.0.2.10/32" });
     expect(id).to.equal(`${emulator.orgId}/${keyId}/192.0.2.10`);
-    expect(outs).to.deep.equal({ orgId: emulator.orgId, apiKeyId: keyId, ipAddress: "192.0.2.10", cidrBlock: "192.0.2.10/32" });
+    expect(outs).to.deep.equal({
+      orgId: emulator.orgId,
+      apiKeyId: keyId,
+      ipAddress: "192.0.2.10",
+      cidrBlock: "192.0.2.10/32",
+    });
     expect((await entry.read(id)).props).to.deep.equal(outs);
   });
 

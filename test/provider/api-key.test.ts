@@ -14,7 +14,10 @@ describe("ApiKey provider against the emulator", () => {
   beforeEach(() => configureRuntime(emulator));
 
   async function create(extra: object = {}) {
-    const checked = await apiKey.check({}, { orgId: emulator.orgId, description: "ci deploy", roleNames: ["ORG_READ_ONLY"], ...extra });
+    const checked = await apiKey.check(
+      {},
+      { orgId: emulator.orgId, description: "ci deploy", roleNames: ["ORG_READ_ONLY"], ...extra },
+    );
     expect(checked.failures).to.deep.equal([]);
     const result = await apiKey.create(checked.inputs);
     return { id: result.id, outs: result.outs as ApiKeyOutputs, inputs: checked.inputs };
@@ -34,7 +37,9 @@ describe("ApiKey provider against the emulator", () => {
 
   it("updates description and roles in place and keeps the private key", async () => {
     const { id, outs } = await create();
-    const news = (await apiKey.check({}, { ...outs, description: "ci deploy v2", roleNames: ["ORG_MEMBER", "ORG_READ_ONLY"] })).inputs!;
+    const news = (
+      await apiKey.check({}, { ...outs, description: "ci deploy v2", roleNames: ["ORG_MEMBER", "ORG_READ_ONLY"] })
+    ).inputs!;
     const diff = await apiKey.diff(id, outs, news);
     expect(diff).to.deep.include({ changes: true, replaces: [] });
     const updated = (await apiKey.update(id, outs, news)).outs as ApiKeyOutputs;
@@ -52,12 +57,18 @@ describe("ApiKey provider against the emulator", () => {
     const same = (await apiKey.check({}, { ...outs, roleNames: ["ORG_MEMBER", "ORG_READ_ONLY"] })).inputs!;
     expect(await apiKey.diff(id, refreshed.props as ApiKeyOutputs, same)).to.deep.include({ changes: false });
     const rotated = (await apiKey.check({}, { ...outs, keepers: { rotation: "2" } })).inputs!;
-    expect(await apiKey.diff(id, outs, rotated)).to.deep.include({ changes: true, replaces: ["keepers"], deleteBeforeReplace: false });
+    expect(await apiKey.diff(id, outs, rotated)).to.deep.include({
+      changes: true,
+      replaces: ["keepers"],
+      deleteBeforeReplace: false,
+    });
   });
 
   it("rotates with overlap: the new key exists before the old one is deleted", async () => {
     const old = await create({ keepers: { rotation: "1" } });
-    const replacement = await apiKey.create((await apiKey.check({}, { ...old.inputs, keepers: { rotation: "2" } })).inputs!);
+    const replacement = await apiKey.create(
+      (await apiKey.check({}, { ...old.inputs, keepers: { rotation: "2" } })).inputs!,
+    );
     const admin = adminClient(emulator);
     const both = (await admin.listOrgApiKeys(emulator.orgId)).map((k) => k.id);
     expect(both).to.include.members([old.outs.apiKeyId, (replacement.outs as ApiKeyOutputs).apiKeyId]);
@@ -73,8 +84,17 @@ describe("ApiKey provider against the emulator", () => {
     await admin.updateOrgApiKey(emulator.orgId, outs.apiKeyId, { desc: "edited in the UI", roles: ["ORG_OWNER"] });
     await admin.createAccessListEntries(emulator.orgId, outs.apiKeyId, [{ cidrBlock: "198.51.100.0/24" }]);
     const read = await apiKey.read(id, outs);
-    expect(read.inputs).to.deep.include({ description: "edited in the UI", roleNames: ["ORG_OWNER"], accessList: ["192.0.2.1", "198.51.100.0/24"] });
-    const desired = (await apiKey.check({}, { orgId: emulator.orgId, description: "ci deploy", roleNames: ["ORG_READ_ONLY"], accessList: ["192.0.2.1"] })).inputs!;
+    expect(read.inputs).to.deep.include({
+      description: "edited in the UI",
+      roleNames: ["ORG_OWNER"],
+      accessList: ["192.0.2.1", "198.51.100.0/24"],
+    });
+    const desired = (
+      await apiKey.check(
+        {},
+        { orgId: emulator.orgId, description: "ci deploy", roleNames: ["ORG_READ_ONLY"], accessList: ["192.0.2.1"] },
+      )
+    ).inputs!;
     const diff = await apiKey.diff(id, read.props as ApiKeyOutputs, desired);
     expect(diff).to.deep.include({ changes: true, replaces: [] });
     await apiKey.update(id, read.props as ApiKeyOutputs, desired);
@@ -93,7 +113,11 @@ describe("ApiKey provider against the emulator", () => {
     const admin = adminClient(emulator);
     const existing = await admin.createOrgApiKey(emulator.orgId, { desc: "made by hand", roles: ["ORG_MEMBER"] });
     const before = (await admin.listOrgApiKeys(emulator.orgId)).length;
-    const { id, outs } = await create({ adoptApiKeyId: existing.id, adoptPrivateKey: existing.privateKey, accessList: ["192.0.2.9"] });
+    const { id, outs } = await create({
+      adoptApiKeyId: existing.id,
+      adoptPrivateKey: existing.privateKey,
+      accessList: ["192.0.2.9"],
+    });
     expect(id).to.equal(`${emulator.orgId}/${existing.id}`);
     expect(outs.privateKey).to.equal(existing.privateKey);
     expect(outs).to.not.have.property("adoptPrivateKey");
@@ -104,7 +128,10 @@ describe("ApiKey provider against the emulator", () => {
 
   it("fails adoption of a key that does not exist with the id in the message", async () => {
     const missing = "0123456789abcdef01234567";
-    const checked = await apiKey.check({}, { orgId: emulator.orgId, description: "x", roleNames: ["ORG_MEMBER"], adoptApiKeyId: missing });
+    const checked = await apiKey.check(
+      {},
+      { orgId: emulator.orgId, description: "x", roleNames: ["ORG_MEMBER"], adoptApiKeyId: missing },
+    );
     await expectRejection(apiKey.create(checked.inputs!), new RegExp(`has no API key ${missing}`));
   });
 
@@ -117,7 +144,13 @@ describe("ApiKey provider against the emulator", () => {
   it("rolls back a created key when its access list fails, leaving nothing behind", async () => {
     const admin = adminClient(emulator);
     const before = (await admin.listOrgApiKeys(emulator.orgId)).map((k) => k.id);
-    emulator.injectFault({ type: "status", method: "POST", path: "/accessList$", status: 400, errorCode: "INVALID_ATTRIBUTE" });
+    emulator.injectFault({
+      type: "status",
+      method: "POST",
+      path: "/accessList$",
+      status: 400,
+      errorCode: "INVALID_ATTRIBUTE",
+    });
     await expectRejection(create({ accessList: ["192.0.2.1"] }), /was deleted again; nothing was left behind/);
     const after = (await admin.listOrgApiKeys(emulator.orgId)).map((k) => k.id);
     expect(after).to.deep.equal(before);
@@ -125,18 +158,26 @@ describe("ApiKey provider against the emulator", () => {
 
   it("rejects bad input in check with zero HTTP requests", async () => {
     emulator.clearRequests();
-    const result = await apiKey.check({}, { orgId: "abcdefgh", description: "", roleNames: ["GROUP_OWNER"], accessList: ["10.0.0.1/8"] });
-    expect(result.failures!.map((f) => f.property)).to.have.members(["orgId", "description", "roleNames", "accessList"]);
+    const result = await apiKey.check(
+      {},
+      { orgId: "abcdefgh", description: "", roleNames: ["GROUP_OWNER"], accessList: ["10.0.0.1/8"] },
+    );
+    expect(result.failures!.map((f) => f.property)).to.have.members([
+      "orgId",
+      "description",
+      "roleNames",
+      "accessList",
+    ]);
     expect(emulator.requests()).to.have.length(0);
   });
 
   it("is safe under concurrency: 20 creates at once in one process", async () => {
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => create({ description: `parallel ${i}` })),
-    );
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => create({ description: `parallel ${i}` })));
     const ids = new Set(results.map((r) => r.outs.apiKeyId));
     expect(ids.size).to.equal(20);
-    const remote = (await adminClient(emulator).listOrgApiKeys(emulator.orgId)).filter((k) => k.desc.startsWith("parallel "));
+    const remote = (await adminClient(emulator).listOrgApiKeys(emulator.orgId)).filter((k) =>
+      k.desc.startsWith("parallel "),
+    );
     expect(remote).to.have.length(20);
   });
 });

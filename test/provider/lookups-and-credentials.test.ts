@@ -48,10 +48,15 @@ describe("lookups and credentials", () => {
     context.resetContext();
     context.configure({ get: () => undefined }, {});
     emulator.clearRequests();
-    const inputs = (await handlers.apiKey.check({}, { orgId: emulator.orgId, description: "x", roleNames: ["ORG_MEMBER"] })).inputs!;
+    const inputs = (
+      await handlers.apiKey.check({}, { orgId: emulator.orgId, description: "x", roleNames: ["ORG_MEMBER"] })
+    ).inputs!;
     let message = "";
     await handlers.apiKey.create(inputs).catch((e: Error) => (message = e.message));
-    expect(message).to.match(/mongodbatlas:publicKey/).and.match(/mongodbatlas:clientId/).and.match(/MONGODB_ATLAS_PUBLIC_KEY/);
+    expect(message)
+      .to.match(/mongodbatlas:publicKey/)
+      .and.match(/mongodbatlas:clientId/)
+      .and.match(/MONGODB_ATLAS_PUBLIC_KEY/);
     expect(emulator.requests()).to.have.length(0);
   });
 
@@ -67,9 +72,13 @@ describe("lookups and credentials", () => {
     context.configure({ get: (key) => config[key] }, {});
     expect(context.settings().warnings.join()).to.match(/using the service account/);
     emulator.clearRequests();
-    const inputs = (await handlers.apiKey.check({}, { orgId: emulator.orgId, description: "via sa", roleNames: ["ORG_MEMBER"] })).inputs!;
+    const inputs = (
+      await handlers.apiKey.check({}, { orgId: emulator.orgId, description: "via sa", roleNames: ["ORG_MEMBER"] })
+    ).inputs!;
     const created = await handlers.apiKey.create(inputs);
-    expect(emulator.requests().map((r) => r.auth)).to.include("bearer").and.not.include("digest");
+    expect(emulator.requests().map((r) => r.auth))
+      .to.include("bearer")
+      .and.not.include("digest");
     await handlers.apiKey.delete(created.id, created.outs);
   });
 });

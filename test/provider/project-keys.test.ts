@@ -40,17 +40,24 @@ describe("ProjectApiKey and ApiKeyProjectAssignment providers against the emulat
 
   it("updates assignments in place: add, change roles, remove; destroy deletes the key", async () => {
     const { id, outs } = await createProjectKey([{ projectId: emulator.projectId, roleNames: ["GROUP_READ_ONLY"] }]);
-    const news = (await projectKey.check({}, {
-      description: "service v2",
-      projectAssignments: [{ projectId: projectB, roleNames: ["GROUP_CLUSTER_MANAGER"] }],
-    })).inputs!;
+    const news = (
+      await projectKey.check(
+        {},
+        {
+          description: "service v2",
+          projectAssignments: [{ projectId: projectB, roleNames: ["GROUP_CLUSTER_MANAGER"] }],
+        },
+      )
+    ).inputs!;
     expect(await projectKey.diff(id, outs, news)).to.deep.include({ changes: true, replaces: [] });
     const updated = (await projectKey.update(id, outs, news)).outs as ProjectApiKeyOutputs;
     expect(updated.privateKey).to.equal(outs.privateKey);
     const admin = adminClient(emulator);
     const remote = await admin.getOrgApiKey(emulator.orgId, outs.apiKeyId);
     expect(remote.desc).to.equal("service v2");
-    expect(remote.roles.filter((r) => r.groupId).map((r) => [r.groupId, r.roleName])).to.deep.equal([[projectB, "GROUP_CLUSTER_MANAGER"]]);
+    expect(remote.roles.filter((r) => r.groupId).map((r) => [r.groupId, r.roleName])).to.deep.equal([
+      [projectB, "GROUP_CLUSTER_MANAGER"],
+    ]);
     await projectKey.delete(id, updated);
     expect((await admin.listOrgApiKeys(emulator.orgId)).map((k) => k.id)).to.not.include(outs.apiKeyId);
   });
@@ -60,7 +67,9 @@ describe("ProjectApiKey and ApiKeyProjectAssignment providers against the emulat
     await adminClient(emulator).assignApiKeyToProject(projectB, outs.apiKeyId, ["GROUP_OWNER"]);
     const read = await projectKey.read(id, outs);
     expect((read.props as ProjectApiKeyOutputs).projectAssignments).to.deep.equal(outs.projectAssignments);
-    expect(await projectKey.diff(id, read.props as ProjectApiKeyOutputs, read.inputs as never)).to.deep.include({ changes: false });
+    expect(await projectKey.diff(id, read.props as ProjectApiKeyOutputs, read.inputs as never)).to.deep.include({
+      changes: false,
+    });
   });
 
   it("rolls back the key when a later assignment fails (unknown project)", async () => {
@@ -83,13 +92,21 @@ describe("ProjectApiKey and ApiKeyProjectAssignment providers against the emulat
 
     it("assigns, updates roles, and unassigns without deleting the key", async () => {
       const key = await orgKey();
-      const inputs = (await assignment.check({}, { projectId: projectB, apiKeyId: key.id, roles: ["GROUP_READ_ONLY"] })).inputs!;
+      const inputs = (await assignment.check({}, { projectId: projectB, apiKeyId: key.id, roles: ["GROUP_READ_ONLY"] }))
+        .inputs!;
       const { id, outs } = await assignment.create(inputs);
       expect(id).to.equal(`${projectB}/${key.id}`);
       const news = (await assignment.check({}, { ...inputs, roles: ["GROUP_OWNER"] })).inputs!;
-      expect(await assignment.diff(id!, outs as AssignmentOutputs, news)).to.deep.include({ changes: true, replaces: [] });
+      expect(await assignment.diff(id!, outs as AssignmentOutputs, news)).to.deep.include({
+        changes: true,
+        replaces: [],
+      });
       await assignment.update(id!, outs as AssignmentOutputs, news);
-      expect((await assignment.read(id!)).props).to.deep.equal({ projectId: projectB, apiKeyId: key.id, roles: ["GROUP_OWNER"] });
+      expect((await assignment.read(id!)).props).to.deep.equal({
+        projectId: projectB,
+        apiKeyId: key.id,
+        roles: ["GROUP_OWNER"],
+      });
       await assignment.delete(id!, news);
       const admin = adminClient(emulator);
       expect((await admin.listProjectApiKeys(projectB)).map((k) => k.id)).to.not.include(key.id);
@@ -99,14 +116,17 @@ describe("ProjectApiKey and ApiKeyProjectAssignment providers against the emulat
     it("adopts an assignment that already exists (API_KEY_ALREADY_IN_GROUP) and sets the declared roles", async () => {
       const key = await orgKey();
       await adminClient(emulator).assignApiKeyToProject(projectB, key.id, ["GROUP_READ_ONLY"]);
-      const inputs = (await assignment.check({}, { projectId: projectB, apiKeyId: key.id, roles: ["GROUP_CLUSTER_MANAGER"] })).inputs!;
+      const inputs = (
+        await assignment.check({}, { projectId: projectB, apiKeyId: key.id, roles: ["GROUP_CLUSTER_MANAGER"] })
+      ).inputs!;
       const { id } = await assignment.create(inputs);
       expect((await assignment.read(id!)).props).to.deep.include({ roles: ["GROUP_CLUSTER_MANAGER"] });
     });
 
     it("refresh drops a vanished assignment, and a vanished key, instead of failing", async () => {
       const key = await orgKey();
-      const inputs = (await assignment.check({}, { projectId: projectB, apiKeyId: key.id, roles: ["GROUP_READ_ONLY"] })).inputs!;
+      const inputs = (await assignment.check({}, { projectId: projectB, apiKeyId: key.id, roles: ["GROUP_READ_ONLY"] }))
+        .inputs!;
       const { id } = await assignment.create(inputs);
       await adminClient(emulator).unassignApiKeyFromProject(projectB, key.id);
       expect(await assignment.read(id!)).to.deep.equal({});

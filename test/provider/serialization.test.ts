@@ -5,7 +5,9 @@ import { resetContext } from "../../provider/runtime/context";
 import { adminClient, configureRuntime, stackConfig, start, type Emulator } from "../support/provider-harness";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const requireFromString = require("require-from-string") as (code: string) => { handler: () => pulumi.dynamic.ResourceProvider };
+const requireFromString = require("require-from-string") as (code: string) => {
+  handler: () => pulumi.dynamic.ResourceProvider;
+};
 
 const KINDS: ResourceKind[] = ["apiKey", "projectApiKey", "apiKeyProjectAssignment", "accessListApiKey"];
 
@@ -45,7 +47,10 @@ describe("the serialized provider (__provider in state)", () => {
     const provider = requireFromString(await serialize("apiKey")).handler();
     const config = stackConfig(emulator);
     await provider.configure!({ config: { get: (key: string) => config[key], require: (key: string) => config[key] } });
-    const checked = await provider.check!({}, { orgId: emulator.orgId, description: "from state", roleNames: ["ORG_MEMBER"] });
+    const checked = await provider.check!(
+      {},
+      { orgId: emulator.orgId, description: "from state", roleNames: ["ORG_MEMBER"] },
+    );
     const created = await provider.create(checked.inputs);
     expect(created.outs.privateKey).to.match(/^[0-9a-f-]{36}$/);
     const outputs = JSON.stringify(created.outs);

@@ -45,7 +45,13 @@ export const accessListHandlers: ResourceHandlers<AccessListInputs, AccessListOu
       throw error;
     }
     const outs = toAccessListOutputs(orgId, apiKeyId, found.ipAddress ?? found.cidrBlock);
-    return { id, props: outs, inputs: outs.ipAddress ? { orgId, apiKeyId, ipAddress: outs.ipAddress } : { orgId, apiKeyId, cidrBlock: outs.cidrBlock } };
+    return {
+      id,
+      props: outs,
+      inputs: outs.ipAddress
+        ? { orgId, apiKeyId, ipAddress: outs.ipAddress }
+        : { orgId, apiKeyId, cidrBlock: outs.cidrBlock },
+    };
   },
 
   async update(_id, _olds, news) {

@@ -33,7 +33,14 @@ export class AccessListApiKey extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: AccessListApiKeyArgs, opts?: pulumi.CustomResourceOptions) {
     warnAboutCredentials();
-    super(provider, name, { ipAddress: undefined, cidrBlock: undefined, ...args }, opts, "mongodbatlas", "AccessListApiKey");
+    super(
+      provider,
+      name,
+      { ipAddress: undefined, cidrBlock: undefined, ...args },
+      opts,
+      "mongodbatlas",
+      "AccessListApiKey",
+    );
   }
 
   /** Reads an existing entry without managing it. `id` is `orgId/apiKeyId/entry`. */

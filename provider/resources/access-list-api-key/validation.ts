@@ -18,7 +18,9 @@ export function checkAccessListEntry(news: Partial<AccessListInputs>): pulumi.dy
     ipAddress: news.ipAddress,
     cidrBlock: news.cidrBlock,
   };
-  const given = (["ipAddress", "cidrBlock"] as const).filter((field) => news[field] !== undefined && news[field] !== null);
+  const given = (["ipAddress", "cidrBlock"] as const).filter(
+    (field) => news[field] !== undefined && news[field] !== null,
+  );
   if (given.length !== 1) {
     failures.add(
       given.length ? "cidrBlock" : "ipAddress",

@@ -16,7 +16,10 @@ export function assignmentResourceId(projectId: string, apiKeyId: string): strin
 }
 
 /** Identity (project, key) replaces; roles update in place, compared as a set. */
-export function diffAssignment(olds: AssignmentOutputs, news: AssignmentInputs): { replaces: string[]; updates: string[] } {
+export function diffAssignment(
+  olds: AssignmentOutputs,
+  news: AssignmentInputs,
+): { replaces: string[]; updates: string[] } {
   const replaces = (["projectId", "apiKeyId"] as const).filter((field) => olds[field] !== news[field]);
   const updates = sameRoles(olds.roles, news.roles) ? [] : ["roles"];
   return { replaces, updates };

@@ -54,9 +54,10 @@ export const apiKeyHandlers: ResourceHandlers<ApiKeyInputs, ApiKeyOutputs> = {
     if (olds.description !== news.description) body.desc = news.description;
     if (!sameRoles(olds.roleNames, news.roleNames)) body.roles = news.roleNames;
     reader().invalidate();
-    const facts = body.desc !== undefined || body.roles !== undefined
-      ? factsOf(await atlas().updateOrgApiKey(orgId, apiKeyId, body), orgId)
-      : { apiKeyId, publicKey: olds.publicKey, description: olds.description, roleNames: olds.roleNames };
+    const facts =
+      body.desc !== undefined || body.roles !== undefined
+        ? factsOf(await atlas().updateOrgApiKey(orgId, apiKeyId, body), orgId)
+        : { apiKeyId, publicKey: olds.publicKey, description: olds.description, roleNames: olds.roleNames };
     if (news.accessList !== undefined) await syncAccessList(orgId, apiKeyId, olds.accessList, news.accessList);
     const privateKey = news.adoptPrivateKey ?? olds.privateKey;
     return { outs: clean(toOutputs(news, facts, privateKey, news.accessList)) };

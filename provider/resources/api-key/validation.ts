@@ -14,12 +14,15 @@ export function checkApiKey(news: Partial<ApiKeyInputs>): pulumi.dynamic.CheckRe
     roleNames: checkRoles(failures, "roleNames", news.roleNames, orgRoleProblems),
     accessList: checkAccessList(failures, news.accessList),
     keepers: checkKeepers(failures, news.keepers),
-    adoptApiKeyId: news.adoptApiKeyId === undefined ? undefined : checkId(failures, "adoptApiKeyId", news.adoptApiKeyId),
+    adoptApiKeyId:
+      news.adoptApiKeyId === undefined ? undefined : checkId(failures, "adoptApiKeyId", news.adoptApiKeyId),
     adoptPrivateKey: news.adoptPrivateKey,
   };
   if (news.adoptPrivateKey !== undefined && news.adoptApiKeyId === undefined) {
-    failures.add("adoptPrivateKey", "adoptPrivateKey is only used with adoptApiKeyId: set adoptApiKeyId to the id of the key it belongs to.");
+    failures.add(
+      "adoptPrivateKey",
+      "adoptPrivateKey is only used with adoptApiKeyId: set adoptApiKeyId to the id of the key it belongs to.",
+    );
   }
   return { inputs: clean(inputs), failures: failures.list };
 }
-

@@ -52,7 +52,10 @@ export interface AssignmentDelta {
 }
 
 /** Computes the assignment changes by project id; roles compare as sets. */
-export function assignmentDelta(olds: readonly ProjectAssignment[], news: readonly ProjectAssignment[]): AssignmentDelta {
+export function assignmentDelta(
+  olds: readonly ProjectAssignment[],
+  news: readonly ProjectAssignment[],
+): AssignmentDelta {
   const before = new Map(olds.map((a) => [a.projectId, a.roleNames]));
   const after = new Set(news.map((a) => a.projectId));
   return {

@@ -55,7 +55,12 @@ export const projectApiKeyHandlers: ResourceHandlers<ProjectApiKeyInputs, Projec
       for (const assignment of others) await assignToProject(assignment.projectId, key.id, assignment.roleNames);
       await addAccessListEntries(orgId, key.id, inputs.accessList ?? [], true);
     } catch (error) {
-      throw await rollbackCreatedKey(orgId, key, error, "Assigning the key to its other projects or adding its access list");
+      throw await rollbackCreatedKey(
+        orgId,
+        key,
+        error,
+        "Assigning the key to its other projects or adding its access list",
+      );
     }
     const facts = factsOf(key, orgId, inputs.description);
     const outs = toProjectOutputs(inputs, facts, inputs.projectAssignments, key.privateKey, inputs.accessList);
@@ -81,7 +86,13 @@ export const projectApiKeyHandlers: ResourceHandlers<ProjectApiKeyInputs, Projec
       accessList,
       keepers: props?.keepers,
     });
-    const outs = toProjectOutputs(inputs, factsOf(key, orgId, key.desc), assignments, props?.privateKey ?? "", accessList);
+    const outs = toProjectOutputs(
+      inputs,
+      factsOf(key, orgId, key.desc),
+      assignments,
+      props?.privateKey ?? "",
+      accessList,
+    );
     return { id, props: clean(outs), inputs };
   },
 

@@ -56,10 +56,19 @@ export class ProjectApiKey extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ProjectApiKeyArgs, opts?: pulumi.CustomResourceOptions) {
     warnAboutCredentials();
-    const props = { ...args, orgId: undefined, apiKeyId: undefined, publicKey: undefined, privateKey: undefined, roleNames: undefined };
+    const props = {
+      ...args,
+      orgId: undefined,
+      apiKeyId: undefined,
+      publicKey: undefined,
+      privateKey: undefined,
+      roleNames: undefined,
+    };
     super(provider, name, props, secretOutputs(opts, ["privateKey"]), "mongodbatlas", "ProjectApiKey");
     if (args?.projectAssignments !== undefined) {
-      const roles = pulumi.output(args.projectAssignments).apply((list) => (list ?? []).flatMap((a) => a.roleNames ?? []));
+      const roles = pulumi
+        .output(args.projectAssignments)
+        .apply((list) => (list ?? []).flatMap((a) => a.roleNames ?? []));
       warnAboutUnknownRoles(roles, this);
     }
   }

@@ -6,7 +6,9 @@ import { clean } from "../../runtime/handlers";
 import type { ProjectApiKeyInputs, ProjectAssignment } from "./model";
 
 /** Validates and normalizes ProjectApiKey inputs before any request is made. */
-export function checkProjectApiKey(news: Partial<ProjectApiKeyInputs>): pulumi.dynamic.CheckResult<ProjectApiKeyInputs> {
+export function checkProjectApiKey(
+  news: Partial<ProjectApiKeyInputs>,
+): pulumi.dynamic.CheckResult<ProjectApiKeyInputs> {
   const failures = new Failures();
   const inputs: ProjectApiKeyInputs = {
     description: checkDescription(failures, news.description),
@@ -22,7 +24,7 @@ function checkAssignments(failures: Failures, value: unknown): ProjectAssignment
   if (!Array.isArray(value) || value.length === 0) {
     failures.add(
       "projectAssignments",
-      "projectAssignments must list at least one project: [{ projectId, roleNames: [\"GROUP_READ_ONLY\"] }]. The first one hosts the key's creation.",
+      'projectAssignments must list at least one project: [{ projectId, roleNames: ["GROUP_READ_ONLY"] }]. The first one hosts the key\'s creation.',
     );
     return [];
   }

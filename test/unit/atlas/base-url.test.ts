@@ -4,8 +4,16 @@ import { AtlasClient, DEFAULT_BASE_URL, isLoopbackHost, parseBaseUrl } from "../
 describe("atlas base URL rules", () => {
   it("defaults to https://cloud.mongodb.com", () => {
     expect(DEFAULT_BASE_URL).to.equal("https://cloud.mongodb.com");
-    expect(parseBaseUrl(undefined)).to.deep.equal({ origin: "https://cloud.mongodb.com", pathPrefix: "", loopback: false });
-    expect(parseBaseUrl("https://cloud.mongodb.com/")).to.deep.equal({ origin: "https://cloud.mongodb.com", pathPrefix: "", loopback: false });
+    expect(parseBaseUrl(undefined)).to.deep.equal({
+      origin: "https://cloud.mongodb.com",
+      pathPrefix: "",
+      loopback: false,
+    });
+    expect(parseBaseUrl("https://cloud.mongodb.com/")).to.deep.equal({
+      origin: "https://cloud.mongodb.com",
+      pathPrefix: "",
+      loopback: false,
+    });
   });
 
   it("keeps a path prefix without its trailing slash", () => {
@@ -16,7 +24,12 @@ describe("atlas base URL rules", () => {
     for (const url of ["http://127.0.0.1:8080", "http://127.1.2.3", "http://localhost:3000", "http://[::1]:9000"]) {
       expect(parseBaseUrl(url).loopback, url).to.equal(true);
     }
-    for (const url of ["http://cloud.mongodb.com", "http://10.0.0.1", "http://128.0.0.1", "http://localhost.example.com"]) {
+    for (const url of [
+      "http://cloud.mongodb.com",
+      "http://10.0.0.1",
+      "http://128.0.0.1",
+      "http://localhost.example.com",
+    ]) {
       expect(() => parseBaseUrl(url), url).to.throw(/baseUrl.*only allowed for the local machine.*https:\/\//);
     }
   });

@@ -26,7 +26,9 @@ function route(req: LoggedRequest): { status: number; body?: unknown } {
   const page = Number(url.searchParams.get("pageNum") ?? "1");
   const per = Number(url.searchParams.get("itemsPerPage") ?? "100");
   const p = url.pathname.replace("/api/atlas/v2", "");
-  const all = ["aaaaaaaa", "bbbbbbbb", "cccccccc", "dddddddd", "eeeeeeee"].map((k, i) => apiKey(`${KEY.slice(0, -1)}${i}`, k));
+  const all = ["aaaaaaaa", "bbbbbbbb", "cccccccc", "dddddddd", "eeeeeeee"].map((k, i) =>
+    apiKey(`${KEY.slice(0, -1)}${i}`, k),
+  );
   const key = `${req.method} ${p}`;
   if (key === `GET /orgs/${ORG}/apiKeys` || key === `GET /groups/${GROUP}/apiKeys`) {
     const results = all.slice((page - 1) * per, page * per);
@@ -34,7 +36,10 @@ function route(req: LoggedRequest): { status: number; body?: unknown } {
     return { status: 200, body: { links, results, totalCount: all.length } };
   }
   if (key === `POST /orgs/${ORG}/apiKeys` || key === `POST /groups/${GROUP}/apiKeys`) {
-    return { status: 200, body: { ...apiKey(KEY, "newkeyab"), ...JSON.parse(req.body), roles: [], privateKey: NEW_PRIVATE_KEY } };
+    return {
+      status: 200,
+      body: { ...apiKey(KEY, "newkeyab"), ...JSON.parse(req.body), roles: [], privateKey: NEW_PRIVATE_KEY },
+    };
   }
   if (key === `GET /orgs/${ORG}/apiKeys/${KEY}`) return { status: 200, body: apiKey(KEY, "newkeyab") };
   if (key === `PATCH /orgs/${ORG}/apiKeys/${KEY}` || key === `PATCH /groups/${GROUP}/apiKeys/${KEY}`) {
@@ -51,10 +56,14 @@ function route(req: LoggedRequest): { status: number; body?: unknown } {
     }));
     return { status: 200, body: { links: [], results: entries, totalCount: entries.length } };
   }
-  if (key === `GET /orgs/${ORG}/apiKeys/${KEY}/accessList/10.0.0.0%2F24`) return { status: 200, body: { cidrBlock: "10.0.0.0/24" } };
+  if (key === `GET /orgs/${ORG}/apiKeys/${KEY}/accessList/10.0.0.0%2F24`)
+    return { status: 200, body: { cidrBlock: "10.0.0.0/24" } };
   if (key === `GET /orgs/${ORG}`) return { status: 200, body: { id: ORG, name: "org", isDeleted: false } };
   if (key === `GET /groups/${GROUP}`) return { status: 200, body: { id: GROUP, name: "proj", orgId: ORG } };
-  return { status: 404, body: { error: 404, errorCode: "RESOURCE_NOT_FOUND", reason: "Not Found", detail: `No route ${key}` } };
+  return {
+    status: 404,
+    body: { error: 404, errorCode: "RESOURCE_NOT_FOUND", reason: "Not Found", detail: `No route ${key}` },
+  };
 }
 
 describe("atlas client operations against a local fake", () => {
@@ -63,12 +72,18 @@ describe("atlas client operations against a local fake", () => {
   const api = () => server.requests.filter((r) => r.headers.authorization);
 
   beforeEach(async () => {
-    const { handler } = digestGuard({ realm: "MMS Public API", username: PUBLIC_KEY, password: PRIVATE_KEY, allowReuse: true }, (req, res) => {
-      const { status, body } = route(req);
-      sendJson(res, status, body);
-    });
+    const { handler } = digestGuard(
+      { realm: "MMS Public API", username: PUBLIC_KEY, password: PRIVATE_KEY, allowReuse: true },
+      (req, res) => {
+        const { status, body } = route(req);
+        sendJson(res, status, body);
+      },
+    );
     server = await startServer(handler);
-    client = new AtlasClient({ baseUrl: server.baseUrl, credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY } });
+    client = new AtlasClient({
+      baseUrl: server.baseUrl,
+      credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY },
+    });
   });
   afterEach(async () => {
     client.close();
@@ -101,7 +116,11 @@ describe("atlas client operations against a local fake", () => {
     expect(await client.unassignApiKeyFromProject(GROUP, KEY)).to.equal(undefined);
     expect(await client.deleteOrgApiKey(ORG, KEY)).to.equal(undefined);
     expect(await client.deleteAccessListEntry(ORG, KEY, "192.168.0.0/16")).to.equal(undefined);
-    expect(api().map((r) => `${r.method} ${r.url}`).slice(1)).to.deep.equal([
+    expect(
+      api()
+        .map((r) => `${r.method} ${r.url}`)
+        .slice(1),
+    ).to.deep.equal([
       `DELETE /api/atlas/v2/groups/${GROUP}/apiKeys/${KEY}`,
       `DELETE /api/atlas/v2/orgs/${ORG}/apiKeys/${KEY}`,
       `DELETE /api/atlas/v2/orgs/${ORG}/apiKeys/${KEY}/accessList/192.168.0.0%2F16`,
@@ -109,7 +128,10 @@ describe("atlas client operations against a local fake", () => {
   });
 
   it("creates access-list entries from an array and returns the list's results", async () => {
-    const entries = await client.createAccessListEntries(ORG, KEY, [{ ipAddress: "192.168.0.229" }, { cidrBlock: "10.0.0.0/24" }]);
+    const entries = await client.createAccessListEntries(ORG, KEY, [
+      { ipAddress: "192.168.0.229" },
+      { cidrBlock: "10.0.0.0/24" },
+    ]);
     expect(entries.map((e) => e.cidrBlock)).to.deep.equal(["192.168.0.229/32", "10.0.0.0/24"]);
     expect(JSON.parse(api()[0].body)).to.deep.equal([{ ipAddress: "192.168.0.229" }, { cidrBlock: "10.0.0.0/24" }]);
     expect((await client.getAccessListEntry(ORG, KEY, "10.0.0.0/24")).cidrBlock).to.equal("10.0.0.0/24");
@@ -144,7 +166,14 @@ describe("atlas client operations against a local fake", () => {
   it("exposes read-only stats with the documented fields", async () => {
     await client.getOrganization(ORG);
     const stats = client.stats;
-    expect(Object.keys(stats).sort()).to.deep.equal(["apiCalls", "challenges", "httpRequests", "rateLimited", "retries", "tokenRequests"]);
+    expect(Object.keys(stats).sort()).to.deep.equal([
+      "apiCalls",
+      "challenges",
+      "httpRequests",
+      "rateLimited",
+      "retries",
+      "tokenRequests",
+    ]);
     expect(Object.isFrozen(stats)).to.equal(true);
     expect(() => ((client as unknown as { stats: unknown }).stats = {})).to.throw();
   });
@@ -173,7 +202,9 @@ describe("atlas client options", () => {
     }
     expect(message).to.match(/publicKey and privateKey/);
     expect(message.includes(PRIVATE_KEY)).to.equal(false);
-    expect(() => new AtlasClient({ credentials: { type: "serviceAccount", clientId: "id", clientSecret: "" } })).to.throw(/clientSecret/);
+    expect(
+      () => new AtlasClient({ credentials: { type: "serviceAccount", clientId: "id", clientSecret: "" } }),
+    ).to.throw(/clientSecret/);
     expect(() => new AtlasClient({ credentials: {} as never })).to.throw(/credentials.type/);
   });
 

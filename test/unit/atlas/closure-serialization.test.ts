@@ -9,7 +9,12 @@ const PUBLIC_KEY = "serialkey";
 const PRIVATE_KEY = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b";
 
 interface ModuleInternals {
-  new (id: string): { filename: string; paths: string[]; exports: Record<string, unknown>; _compile(code: string, filename: string): void };
+  new (id: string): {
+    filename: string;
+    paths: string[];
+    exports: Record<string, unknown>;
+    _compile(code: string, filename: string): void;
+  };
   _nodeModulePaths(dir: string): string[];
 }
 
@@ -33,10 +38,12 @@ describe("atlas client through Pulumi's closure serialiser", function () {
   let server: LocalServer;
 
   before(async () => {
-    const { handler } = digestGuard({ realm: "MMS Public API", username: PUBLIC_KEY, password: PRIVATE_KEY, allowReuse: true }, (req, res) =>
-      req.url.includes("ffffffffffffffffffffffff")
-        ? sendJson(res, 404, { error: 404, errorCode: "ORG_NOT_FOUND", detail: "No such org.", reason: "Not Found" })
-        : sendJson(res, 200, { id: ORG, name: "org" }),
+    const { handler } = digestGuard(
+      { realm: "MMS Public API", username: PUBLIC_KEY, password: PRIVATE_KEY, allowReuse: true },
+      (req, res) =>
+        req.url.includes("ffffffffffffffffffffffff")
+          ? sendJson(res, 404, { error: 404, errorCode: "ORG_NOT_FOUND", detail: "No such org.", reason: "Not Found" })
+          : sendJson(res, 200, { id: ORG, name: "org" }),
     );
     server = await startServer(handler);
   });

@@ -8,7 +8,9 @@ import { AtlasClient } from "../../../provider/atlas";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const httpAuth = require("http-auth") as {
   digest(options: { realm: string; qop?: string; algorithm?: string; file: () => string }): {
-    check(handler: (req: IncomingMessage, res: ServerResponse) => void): (req: IncomingMessage, res: ServerResponse) => void;
+    check(
+      handler: (req: IncomingMessage, res: ServerResponse) => void,
+    ): (req: IncomingMessage, res: ServerResponse) => void;
   };
 };
 
@@ -41,7 +43,10 @@ describe("atlas digest against the http-auth package", () => {
   });
 
   it("authenticates a GET, then keeps reusing the nonce (one request per call)", async () => {
-    const client = new AtlasClient({ baseUrl, credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY } });
+    const client = new AtlasClient({
+      baseUrl,
+      credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY },
+    });
     try {
       const org = await client.getOrganization("5f1a2b3c4d5e6f7a8b9c0d1e");
       expect(org.name).to.equal("org");
@@ -54,7 +59,10 @@ describe("atlas digest against the http-auth package", () => {
   });
 
   it("authenticates requests with a query string and encoded segments", async () => {
-    const client = new AtlasClient({ baseUrl, credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY } });
+    const client = new AtlasClient({
+      baseUrl,
+      credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY },
+    });
     try {
       const keys = await client.listOrgApiKeys("5f1a2b3c4d5e6f7a8b9c0d1e");
       expect(keys).to.deep.equal([{ id: "k1" }]);
@@ -69,9 +77,14 @@ describe("atlas digest against the http-auth package", () => {
   });
 
   it("authenticates 16 concurrent calls", async () => {
-    const client = new AtlasClient({ baseUrl, credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY } });
+    const client = new AtlasClient({
+      baseUrl,
+      credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY },
+    });
     try {
-      const orgs = await Promise.all(Array.from({ length: 16 }, () => client.getOrganization("5f1a2b3c4d5e6f7a8b9c0d1e")));
+      const orgs = await Promise.all(
+        Array.from({ length: 16 }, () => client.getOrganization("5f1a2b3c4d5e6f7a8b9c0d1e")),
+      );
       expect(orgs).to.have.length(16);
     } finally {
       client.close();

@@ -70,7 +70,14 @@ describe("atlas digest session against a local server", () => {
     for (let i = 0; i < 6; i++) await client.getOrganization(ORG);
     // probe + 3 accepted, stale 401 + resend, 2 more accepted on the new nonce
     expect(decisions.map((d) => d.outcome)).to.deep.equal([
-      "challenged", "accepted", "accepted", "accepted", "stale", "accepted", "accepted", "accepted",
+      "challenged",
+      "accepted",
+      "accepted",
+      "accepted",
+      "stale",
+      "accepted",
+      "accepted",
+      "accepted",
     ]);
     expect(server.requests).to.have.length(8);
     expect(client.stats.challenges).to.equal(2);
@@ -87,7 +94,14 @@ describe("atlas digest session against a local server", () => {
     const outcomes = decisions.map((d) => d.outcome);
     // call 1: probe + signed; calls 2 and 3: reused nonce refused, resent; then two requests per call.
     expect(outcomes.slice(0, 6)).to.deep.equal(["challenged", "accepted", "stale", "accepted", "stale", "accepted"]);
-    expect(outcomes.slice(6)).to.deep.equal(["challenged", "accepted", "challenged", "accepted", "challenged", "accepted"]);
+    expect(outcomes.slice(6)).to.deep.equal([
+      "challenged",
+      "accepted",
+      "challenged",
+      "accepted",
+      "challenged",
+      "accepted",
+    ]);
     expect(server.requests).to.have.length(12);
     expect(lines.some((l) => /refuses reused nonces/.test(l))).to.equal(true);
   });

@@ -38,7 +38,9 @@ describe("atlas digest: computation", () => {
 
   it("-sess variants fold the nonce and cnonce into HA1 (so they differ from the plain form)", () => {
     const plain = computeDigestResponse({ ...RFC, algorithm: "MD5" });
-    expect(computeDigestResponse({ ...RFC, algorithm: "MD5-sess" })).to.match(/^[0-9a-f]{32}$/).and.not.equal(plain);
+    expect(computeDigestResponse({ ...RFC, algorithm: "MD5-sess" }))
+      .to.match(/^[0-9a-f]{32}$/)
+      .and.not.equal(plain);
   });
 
   it("formats the nonce count as 8 hex digits", () => {
@@ -49,13 +51,23 @@ describe("atlas digest: computation", () => {
 
   it("signs the uri with its query string, so the query changes the response", () => {
     const base = { ...RFC, algorithm: "MD5" as const };
-    const withQuery = computeDigestResponse({ ...base, uri: "/api/atlas/v2/orgs/x/apiKeys?itemsPerPage=500&pageNum=1" });
+    const withQuery = computeDigestResponse({
+      ...base,
+      uri: "/api/atlas/v2/orgs/x/apiKeys?itemsPerPage=500&pageNum=1",
+    });
     const withoutQuery = computeDigestResponse({ ...base, uri: "/api/atlas/v2/orgs/x/apiKeys" });
     expect(withQuery).to.not.equal(withoutQuery);
   });
 
   it("builds an Authorization header carrying uri, nc, cnonce and an RFC-valid response", () => {
-    const challenge: DigestChallenge = { realm: RFC.realm, nonce: RFC.nonce, algorithm: "SHA-256", qop: "auth", opaque: "FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS", stale: false };
+    const challenge: DigestChallenge = {
+      realm: RFC.realm,
+      nonce: RFC.nonce,
+      algorithm: "SHA-256",
+      qop: "auth",
+      opaque: "FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS",
+      stale: false,
+    };
     const header = buildDigestAuthorization(challenge, { ...RFC });
     const fields = parseDigestAuthorization(header);
     expect(fields).to.include({
@@ -111,11 +123,15 @@ describe("atlas digest: challenge parsing", () => {
   });
 
   it("picks qop=auth out of a list and treats a missing algorithm as MD5", () => {
-    expect(selectDigestChallenge('Digest realm="r", nonce="n", qop="auth-int, auth"')).to.deep.include({ qop: "auth", algorithm: "MD5" });
+    expect(selectDigestChallenge('Digest realm="r", nonce="n", qop="auth-int, auth"')).to.deep.include({
+      qop: "auth",
+      algorithm: "MD5",
+    });
   });
 
   it("prefers SHA-256 when several challenges are offered, and skips other schemes", () => {
-    const header = 'Basic realm="x", Digest realm="r", nonce="m", algorithm=MD5, qop="auth", Digest realm="r", nonce="s", algorithm=SHA-256, qop="auth"';
+    const header =
+      'Basic realm="x", Digest realm="r", nonce="m", algorithm=MD5, qop="auth", Digest realm="r", nonce="s", algorithm=SHA-256, qop="auth"';
     expect(parseAuthenticateHeader(header).map((c) => c.scheme)).to.deep.equal(["Basic", "Digest", "Digest"]);
     expect(selectDigestChallenge(header)).to.deep.include({ nonce: "s", algorithm: "SHA-256" });
   });

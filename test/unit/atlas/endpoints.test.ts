@@ -18,10 +18,30 @@ describe("atlas endpoints", () => {
       [endpoints.getOrgApiKey(ORG, KEY), "GET", `/orgs/${ORG}/apiKeys/${KEY}`, "idempotent"],
       [endpoints.updateOrgApiKey(ORG, KEY), "PATCH", `/orgs/${ORG}/apiKeys/${KEY}`, "idempotent"],
       [endpoints.deleteOrgApiKey(ORG, KEY), "DELETE", `/orgs/${ORG}/apiKeys/${KEY}`, "idempotent"],
-      [endpoints.listOrgApiKeyAccessListEntries(ORG, KEY, PAGE), "GET", `/orgs/${ORG}/apiKeys/${KEY}/accessList`, "idempotent"],
-      [endpoints.createOrgApiKeyAccessListEntry(ORG, KEY), "POST", `/orgs/${ORG}/apiKeys/${KEY}/accessList`, "idempotent"],
-      [endpoints.getOrgApiKeyAccessListEntry(ORG, KEY, "10.0.0.1"), "GET", `/orgs/${ORG}/apiKeys/${KEY}/accessList/10.0.0.1`, "idempotent"],
-      [endpoints.deleteOrgApiKeyAccessListEntry(ORG, KEY, "10.0.0.0/24"), "DELETE", `/orgs/${ORG}/apiKeys/${KEY}/accessList/10.0.0.0%2F24`, "idempotent"],
+      [
+        endpoints.listOrgApiKeyAccessListEntries(ORG, KEY, PAGE),
+        "GET",
+        `/orgs/${ORG}/apiKeys/${KEY}/accessList`,
+        "idempotent",
+      ],
+      [
+        endpoints.createOrgApiKeyAccessListEntry(ORG, KEY),
+        "POST",
+        `/orgs/${ORG}/apiKeys/${KEY}/accessList`,
+        "idempotent",
+      ],
+      [
+        endpoints.getOrgApiKeyAccessListEntry(ORG, KEY, "10.0.0.1"),
+        "GET",
+        `/orgs/${ORG}/apiKeys/${KEY}/accessList/10.0.0.1`,
+        "idempotent",
+      ],
+      [
+        endpoints.deleteOrgApiKeyAccessListEntry(ORG, KEY, "10.0.0.0/24"),
+        "DELETE",
+        `/orgs/${ORG}/apiKeys/${KEY}/accessList/10.0.0.0%2F24`,
+        "idempotent",
+      ],
       [endpoints.listGroupApiKeys(GROUP, PAGE), "GET", `/groups/${GROUP}/apiKeys`, "idempotent"],
       [endpoints.createGroupApiKey(GROUP), "POST", `/groups/${GROUP}/apiKeys`, "createsKey"],
       [endpoints.addGroupApiKey(GROUP, KEY), "POST", `/groups/${GROUP}/apiKeys/${KEY}`, "idempotent"],
@@ -31,17 +51,25 @@ describe("atlas endpoints", () => {
       [endpoints.getGroup(GROUP), "GET", `/groups/${GROUP}`, "idempotent"],
     ];
     for (const [endpoint, method, path, rule] of table) {
-      expect({ method: endpoint.method, path: endpoint.path, rule: endpoint.retryRule }).to.deep.equal({ method, path: API_PREFIX + path, rule });
+      expect({ method: endpoint.method, path: endpoint.path, rule: endpoint.retryRule }).to.deep.equal({
+        method,
+        path: API_PREFIX + path,
+        rule,
+      });
     }
   });
 
   it("adds page parameters to lists only", () => {
-    expect(requestTarget(endpoints.listOrgApiKeys(ORG, PAGE))).to.equal(`${API_PREFIX}/orgs/${ORG}/apiKeys?itemsPerPage=500&pageNum=2`);
+    expect(requestTarget(endpoints.listOrgApiKeys(ORG, PAGE))).to.equal(
+      `${API_PREFIX}/orgs/${ORG}/apiKeys?itemsPerPage=500&pageNum=2`,
+    );
     expect(requestTarget(endpoints.getOrg(ORG))).to.equal(`${API_PREFIX}/orgs/${ORG}`);
   });
 
   it("URL-encodes path segments so an id cannot change the path", () => {
-    expect(endpoints.getOrgApiKeyAccessListEntry(ORG, KEY, "2001:db8::/32").path).to.match(/accessList\/2001%3Adb8%3A%3A%2F32$/);
+    expect(endpoints.getOrgApiKeyAccessListEntry(ORG, KEY, "2001:db8::/32").path).to.match(
+      /accessList\/2001%3Adb8%3A%3A%2F32$/,
+    );
     expect(endpoints.getOrg("../groups/x").path).to.equal(`${API_PREFIX}/orgs/..%2Fgroups%2Fx`);
     expect(endpoints.getOrg("a b?c#d").path).to.equal(`${API_PREFIX}/orgs/a%20b%3Fc%23d`);
   });

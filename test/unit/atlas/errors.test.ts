@@ -36,7 +36,14 @@ describe("atlas errors: AtlasApiError", () => {
   });
 
   it("says 'no response' for network errors and explains ambiguity", () => {
-    const e = new AtlasApiError({ status: 0, errorCode: "TIMEOUT", method: "POST", path: "/x", ambiguous: true, attempts: 1 });
+    const e = new AtlasApiError({
+      status: 0,
+      errorCode: "TIMEOUT",
+      method: "POST",
+      path: "/x",
+      ambiguous: true,
+      attempts: 1,
+    });
     expect(e.message).to.match(/^POST \/x: no response \(Error code: "TIMEOUT"\)/);
     expect(e.message).to.match(/may have been created/);
   });
@@ -62,7 +69,11 @@ describe("atlas errors: AtlasApiError", () => {
   });
 
   it("redacts secret-looking text passed into it", () => {
-    const e = new AtlasApiError({ status: 500, detail: `key ${PRIVATE_KEY} and Authorization: Digest username="x"`, parameters: [PRIVATE_KEY] });
+    const e = new AtlasApiError({
+      status: 500,
+      detail: `key ${PRIVATE_KEY} and Authorization: Digest username="x"`,
+      parameters: [PRIVATE_KEY],
+    });
     const dump = JSON.stringify(e) + inspect(e) + e.message;
     expect(dump.includes(PRIVATE_KEY) || dump.includes('username="x"'), "a secret leaked").to.equal(false);
   });
@@ -84,7 +95,12 @@ describe("atlas errors: redaction helpers", () => {
   });
 
   it("removes credential fields from objects, including nested and cyclic ones", () => {
-    const value: Record<string, unknown> = { headers: { Authorization: "Basic abc" }, privateKey: "x", clientSecret: "y", ok: 1 };
+    const value: Record<string, unknown> = {
+      headers: { Authorization: "Basic abc" },
+      privateKey: "x",
+      clientSecret: "y",
+      ok: 1,
+    };
     value.self = value;
     const out = redact(value) as Record<string, unknown>;
     expect(out).to.deep.include({ privateKey: "[REDACTED]", clientSecret: "[REDACTED]", ok: 1 });
@@ -114,16 +130,27 @@ describe("atlas errors from failing calls carry no secrets", () => {
   }
 
   it("digest: Atlas 404 with X-Error-Code gives a clean, not-found error", async () => {
-    const { handler } = digestGuard({ realm: "MMS Public API", username: PUBLIC_KEY, password: PRIVATE_KEY, allowReuse: true }, (req, res) =>
-      sendJson(
-        res,
-        404,
-        { detail: `No group with ID ${ORG} exists.`, error: 404, errorCode: "GROUP_NOT_FOUND", parameters: [ORG], reason: "Not Found" },
-        { "X-Error-Code": "GROUP_NOT_FOUND" },
-      ),
+    const { handler } = digestGuard(
+      { realm: "MMS Public API", username: PUBLIC_KEY, password: PRIVATE_KEY, allowReuse: true },
+      (req, res) =>
+        sendJson(
+          res,
+          404,
+          {
+            detail: `No group with ID ${ORG} exists.`,
+            error: 404,
+            errorCode: "GROUP_NOT_FOUND",
+            parameters: [ORG],
+            reason: "Not Found",
+          },
+          { "X-Error-Code": "GROUP_NOT_FOUND" },
+        ),
     );
     server = await startServer(handler);
-    client = new AtlasClient({ baseUrl: server.baseUrl, credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY } });
+    client = new AtlasClient({
+      baseUrl: server.baseUrl,
+      credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY },
+    });
     const error = await client.getProject(ORG).catch((e: unknown) => e);
     expect(isNotFound(error)).to.equal(true);
     expect((error as AtlasApiError).message).to.equal(
@@ -134,10 +161,13 @@ describe("atlas errors from failing calls carry no secrets", () => {
   });
 
   it("digest: an HTML 502 from a proxy gives a clean error that does not echo the page", async () => {
-    const { handler } = digestGuard({ realm: "MMS Public API", username: PUBLIC_KEY, password: PRIVATE_KEY, allowReuse: true }, (req, res) => {
-      res.writeHead(502, { "Content-Type": "text/html" });
-      res.end(`<html><body>Bad gateway; request had Authorization: ${req.headers.authorization}</body></html>`);
-    });
+    const { handler } = digestGuard(
+      { realm: "MMS Public API", username: PUBLIC_KEY, password: PRIVATE_KEY, allowReuse: true },
+      (req, res) => {
+        res.writeHead(502, { "Content-Type": "text/html" });
+        res.end(`<html><body>Bad gateway; request had Authorization: ${req.headers.authorization}</body></html>`);
+      },
+    );
     server = await startServer(handler);
     client = new AtlasClient({
       baseUrl: server.baseUrl,
@@ -153,8 +183,15 @@ describe("atlas errors from failing calls carry no secrets", () => {
   });
 
   it("digest: a create that fails keeps the request body (and the server's answer) out of the error", async () => {
-    const { handler } = digestGuard({ realm: "MMS Public API", username: PUBLIC_KEY, password: PRIVATE_KEY, allowReuse: true }, (req, res) =>
-      sendJson(res, 400, { error: 400, errorCode: "INVALID_ROLE", detail: "Invalid role NOPE.", reason: "Bad Request" }),
+    const { handler } = digestGuard(
+      { realm: "MMS Public API", username: PUBLIC_KEY, password: PRIVATE_KEY, allowReuse: true },
+      (req, res) =>
+        sendJson(res, 400, {
+          error: 400,
+          errorCode: "INVALID_ROLE",
+          detail: "Invalid role NOPE.",
+          reason: "Bad Request",
+        }),
     );
     server = await startServer(handler);
     const lines: string[] = [];
@@ -173,8 +210,14 @@ describe("atlas errors from failing calls carry no secrets", () => {
   it("oauth: failing calls and the client dump show neither the secret nor the token", async () => {
     const TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJsZWFrIn0.TOKENsignature";
     server = await startServer((req, res) => {
-      if (req.url === "/api/oauth/token") return sendJson(res, 200, { access_token: TOKEN, token_type: "Bearer", expires_in: 3600 });
-      return sendJson(res, 403, { error: 403, errorCode: "USER_UNAUTHORIZED", detail: "Forbidden.", reason: "Forbidden" });
+      if (req.url === "/api/oauth/token")
+        return sendJson(res, 200, { access_token: TOKEN, token_type: "Bearer", expires_in: 3600 });
+      return sendJson(res, 403, {
+        error: 403,
+        errorCode: "USER_UNAUTHORIZED",
+        detail: "Forbidden.",
+        reason: "Forbidden",
+      });
     });
     const lines: string[] = [];
     client = new AtlasClient({

@@ -18,9 +18,17 @@ async function startOAuthServer(options: { expiresIn?: number; tokenScript?: num
     if (req.url === "/api/oauth/token") {
       state.tokenRequests++;
       const scripted = options.tokenScript?.shift();
-      if (scripted) return sendJson(res, scripted, { error: scripted, errorCode: "RATE_LIMITED", detail: "slow down" }, { "Retry-After": "1" });
+      if (scripted)
+        return sendJson(
+          res,
+          scripted,
+          { error: scripted, errorCode: "RATE_LIMITED", detail: "slow down" },
+          { "Retry-After": "1" },
+        );
       const expected = "Basic " + Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString("base64");
-      const formOk = req.headers["content-type"] === "application/x-www-form-urlencoded" && req.body === "grant_type=client_credentials";
+      const formOk =
+        req.headers["content-type"] === "application/x-www-form-urlencoded" &&
+        req.body === "grant_type=client_credentials";
       if (req.method !== "POST" || req.headers.authorization !== expected || !formOk) {
         return sendJson(res, 401, { error: "invalid_client", error_description: "bad client credentials" });
       }
@@ -32,7 +40,12 @@ async function startOAuthServer(options: { expiresIn?: number; tokenScript?: num
     }
     const token = req.headers.authorization?.replace(/^Bearer /, "");
     if (!token || !valid.has(token)) {
-      return sendJson(res, 401, { error: 401, errorCode: "UNEXPECTED_ERROR", reason: "Unauthorized", detail: "You are not authorized for this resource." });
+      return sendJson(res, 401, {
+        error: 401,
+        errorCode: "UNEXPECTED_ERROR",
+        reason: "Unauthorized",
+        detail: "You are not authorized for this resource.",
+      });
     }
     return sendJson(res, 200, { id: ORG, name: "org" });
   });

@@ -7,7 +7,13 @@ const ORG = "5f1a2b3c4d5e6f7a8b9c0d1e";
 const PUBLIC_KEY = "retrykey";
 const PRIVATE_KEY = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
 const KEY_PATH = `/api/atlas/v2/orgs/${ORG}/apiKeys`;
-const CREATED = { id: "6c1a2b3c4d5e6f7a8b9c0d1e", desc: "d", publicKey: "newkeyab", privateKey: "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e", roles: [] };
+const CREATED = {
+  id: "6c1a2b3c4d5e6f7a8b9c0d1e",
+  desc: "d",
+  publicKey: "newkeyab",
+  privateKey: "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+  roles: [],
+};
 
 /** What the server does with each authenticated request, in order; "ok" once the script runs out. */
 type Step = "ok" | "hang" | "reset" | number | { status: number; headers?: Record<string, string> };
@@ -42,7 +48,12 @@ describe("atlas retry against a scripted local server", () => {
         if (step === "reset") return void raw.socket.destroy();
         if (step === "ok") return sendJson(res, 200, req.method === "POST" ? CREATED : { id: ORG, name: "org" });
         const { status, headers } = typeof step === "number" ? { status: step, headers: {} } : step;
-        sendJson(res, status, { error: status, errorCode: status === 429 ? "RATE_LIMITED" : "UNEXPECTED_ERROR", reason: "Scripted" }, headers);
+        sendJson(
+          res,
+          status,
+          { error: status, errorCode: status === 429 ? "RATE_LIMITED" : "UNEXPECTED_ERROR", reason: "Scripted" },
+          headers,
+        );
       },
     );
     server = await startServer(handler);
@@ -52,7 +63,8 @@ describe("atlas retry against a scripted local server", () => {
       retry: { sleep: async (ms) => void delays.push(ms), random: () => 0, ...retry },
       requestTimeoutMs,
     });
-    const log = () => server!.requests.map((r) => `${r.method} ${r.url} ${r.headers.authorization ? "signed" : "unsigned"}`);
+    const log = () =>
+      server!.requests.map((r) => `${r.method} ${r.url} ${r.headers.authorization ? "signed" : "unsigned"}`);
     return { client, server, delays, log };
   }
 
@@ -84,7 +96,9 @@ describe("atlas retry against a scripted local server", () => {
 
   it("never resends a key-creating POST after a connection reset", async () => {
     const { client, log } = await setup(["reset"]);
-    const error = await errorOf(client.createProjectApiKey("6a1a2b3c4d5e6f7a8b9c0d1e", { desc: "d", roles: ["GROUP_READ_ONLY"] }));
+    const error = await errorOf(
+      client.createProjectApiKey("6a1a2b3c4d5e6f7a8b9c0d1e", { desc: "d", roles: ["GROUP_READ_ONLY"] }),
+    );
     const path = "/api/atlas/v2/groups/6a1a2b3c4d5e6f7a8b9c0d1e/apiKeys";
     expect(log()).to.deep.equal([`POST ${path} unsigned`, `POST ${path} signed`]);
     expect(error).to.include({ status: 0, errorCode: "NETWORK_ERROR", ambiguous: true });
@@ -107,7 +121,9 @@ describe("atlas retry against a scripted local server", () => {
   });
 
   it("caps a huge Retry-After at maxRetryAfterMs", async () => {
-    const { client, delays } = await setup([{ status: 429, headers: { "Retry-After": "3600" } }], { maxRetryAfterMs: 5000 });
+    const { client, delays } = await setup([{ status: 429, headers: { "Retry-After": "3600" } }], {
+      maxRetryAfterMs: 5000,
+    });
     await client.getOrganization(ORG);
     expect(delays).to.deep.equal([5000]);
   });

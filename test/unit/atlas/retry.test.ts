@@ -1,5 +1,13 @@
 import { expect } from "chai";
-import { backoffDelay, classify, decide, retryAfterMs, retryDelay, DEFAULT_RETRY_OPTIONS, type RetryOptions } from "../../../provider/atlas/retry";
+import {
+  backoffDelay,
+  classify,
+  decide,
+  retryAfterMs,
+  retryDelay,
+  DEFAULT_RETRY_OPTIONS,
+  type RetryOptions,
+} from "../../../provider/atlas/retry";
 import type { TransportFailure, TransportOutcome } from "../../../provider/atlas/transport";
 
 const response = (status: number, headers: Record<string, string> = {}, body = ""): TransportOutcome => ({
@@ -51,15 +59,28 @@ describe("atlas retry policy (pure)", () => {
   });
 
   it("never resends a key-creating POST that may have been processed", () => {
-    for (const outcome of [response(500), response(502), response(503), response(504), failure("reset", true), failure("timeout", true)]) {
-      expect(decide(outcome, "createsKey", 1, 6), JSON.stringify(outcome)).to.deep.equal({ retry: false, ambiguous: true });
+    for (const outcome of [
+      response(500),
+      response(502),
+      response(503),
+      response(504),
+      failure("reset", true),
+      failure("timeout", true),
+    ]) {
+      expect(decide(outcome, "createsKey", 1, 6), JSON.stringify(outcome)).to.deep.equal({
+        retry: false,
+        ambiguous: true,
+      });
     }
   });
 
   it("resends a key-creating POST after a 429 or a failure before sending", () => {
     expect(decide(response(429), "createsKey", 1, 6)).to.deep.equal({ retry: true, ambiguous: false });
     expect(decide(failure("refused", false), "createsKey", 1, 6)).to.deep.equal({ retry: true, ambiguous: false });
-    expect(decide(failure("connectTimeout", false), "createsKey", 1, 6)).to.deep.equal({ retry: true, ambiguous: false });
+    expect(decide(failure("connectTimeout", false), "createsKey", 1, 6)).to.deep.equal({
+      retry: true,
+      ambiguous: false,
+    });
     expect(decide(response(400), "createsKey", 1, 6)).to.deep.equal({ retry: false, ambiguous: false });
   });
 
@@ -76,7 +97,9 @@ describe("atlas retry policy (pure)", () => {
     const now = Date.parse("2026-08-01T00:00:00Z");
     expect(retryAfterMs({ "retry-after": "7" }, "", now)).to.equal(7000);
     expect(retryAfterMs({ "retry-after": "Sat, 01 Aug 2026 00:00:30 GMT" }, "", now)).to.equal(30_000);
-    expect(retryAfterMs({}, '{"detail":"Rate limit exceeded for api/atlas/v2/orgs. Please retry after 55 seconds."}', now)).to.equal(55_000);
+    expect(
+      retryAfterMs({}, '{"detail":"Rate limit exceeded for api/atlas/v2/orgs. Please retry after 55 seconds."}', now),
+    ).to.equal(55_000);
     expect(retryAfterMs({}, "", now)).to.equal(undefined);
   });
 

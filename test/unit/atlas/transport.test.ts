@@ -5,10 +5,17 @@ import { AtlasClient, isAtlasApiError, type AtlasApiError } from "../../../provi
 import { sendJson, startServer } from "./support/local-server";
 
 const ORG = "5f1a2b3c4d5e6f7a8b9c0d1e";
-const credentials = { type: "apiKey" as const, publicKey: "transprt", privateKey: "4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a" };
+const credentials = {
+  type: "apiKey" as const,
+  publicKey: "transprt",
+  privateKey: "4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a",
+};
 
 async function failure(promise: Promise<unknown>): Promise<AtlasApiError> {
-  const e = await promise.then(() => undefined, (error: unknown) => error);
+  const e = await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
   if (!isAtlasApiError(e)) throw new Error("expected an AtlasApiError");
   return e;
 }
@@ -41,11 +48,15 @@ describe("atlas transport", () => {
 
   it("does not follow redirects (credentials must not travel to another host)", async () => {
     const server = await startServer((req, res) => {
-      if (req.url === "/api/oauth/token") return sendJson(res, 200, { access_token: "tkn-0123456789", token_type: "Bearer", expires_in: 3600 });
+      if (req.url === "/api/oauth/token")
+        return sendJson(res, 200, { access_token: "tkn-0123456789", token_type: "Bearer", expires_in: 3600 });
       res.writeHead(302, { Location: "http://127.0.0.2:1/steal" });
       res.end();
     });
-    const client = new AtlasClient({ baseUrl: server.baseUrl, credentials: { type: "serviceAccount", clientId: "id", clientSecret: "s" } });
+    const client = new AtlasClient({
+      baseUrl: server.baseUrl,
+      credentials: { type: "serviceAccount", clientId: "id", clientSecret: "s" },
+    });
     try {
       const error = await failure(client.getOrganization(ORG));
       expect(error).to.include({ status: 302, errorCode: "UNEXPECTED_RESPONSE" });
@@ -60,10 +71,14 @@ describe("atlas transport", () => {
     const ports = new Set<number>();
     const server = await startServer((req, res, raw) => {
       ports.add(raw.socket.remotePort ?? 0);
-      if (req.url === "/api/oauth/token") return sendJson(res, 200, { access_token: "tkn-0123456789", token_type: "Bearer", expires_in: 3600 });
+      if (req.url === "/api/oauth/token")
+        return sendJson(res, 200, { access_token: "tkn-0123456789", token_type: "Bearer", expires_in: 3600 });
       sendJson(res, 200, { id: ORG, name: "o" });
     });
-    const client = new AtlasClient({ baseUrl: server.baseUrl, credentials: { type: "serviceAccount", clientId: "id", clientSecret: "s" } });
+    const client = new AtlasClient({
+      baseUrl: server.baseUrl,
+      credentials: { type: "serviceAccount", clientId: "id", clientSecret: "s" },
+    });
     try {
       for (let i = 0; i < 5; i++) await client.getOrganization(ORG);
       expect(ports.size).to.equal(1);

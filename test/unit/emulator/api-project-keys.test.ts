@@ -34,7 +34,9 @@ describe("emulator Admin API: project keys and access lists", function () {
         { orgId: emu.orgId, roleName: "ORG_MEMBER" },
         { groupId: emu.projectId, roleName: "GROUP_READ_ONLY" },
       ]);
-      expect(res.json.links).to.deep.equal([{ href: `${emu.url}/api/atlas/v2/orgs/${emu.orgId}/apiKeys/${res.json.id}`, rel: "self" }]);
+      expect(res.json.links).to.deep.equal([
+        { href: `${emu.url}/api/atlas/v2/orgs/${emu.orgId}/apiKeys/${res.json.id}`, rel: "self" },
+      ]);
       const listed = (await api.get(groupKeys())).json.results.find((k: { id: string }) => k.id === res.json.id);
       expect(listed.privateKey).to.match(REDACTED);
     });
@@ -58,11 +60,19 @@ describe("emulator Admin API: project keys and access lists", function () {
 
     it("replaces the key's roles in that project with PATCH", async () => {
       const created = (await api.post(groupKeys(), { desc: "roles", roles: ["GROUP_READ_ONLY"] })).json;
-      const res = await api.patch(`${groupKeys()}/${created.id}`, { roles: ["GROUP_OWNER", "GROUP_DATA_ACCESS_READ_ONLY"] });
+      const res = await api.patch(`${groupKeys()}/${created.id}`, {
+        roles: ["GROUP_OWNER", "GROUP_DATA_ACCESS_READ_ONLY"],
+      });
       expect(res.status).to.equal(200);
-      const projectRoles = res.json.roles.filter((r: { groupId?: string }) => r.groupId === emu.projectId).map((r: { roleName: string }) => r.roleName);
+      const projectRoles = res.json.roles
+        .filter((r: { groupId?: string }) => r.groupId === emu.projectId)
+        .map((r: { roleName: string }) => r.roleName);
       expect(projectRoles).to.have.members(["GROUP_OWNER", "GROUP_DATA_ACCESS_READ_ONLY"]);
-      expectError(await api.patch(`${groupKeys()}/${created.id}`, { roles: ["ORG_OWNER"] }), 400, "INVALID_ROLE_FOR_GROUP");
+      expectError(
+        await api.patch(`${groupKeys()}/${created.id}`, { roles: ["ORG_OWNER"] }),
+        400,
+        "INVALID_ROLE_FOR_GROUP",
+      );
     });
 
     it("unassigns with 204 and keeps the key in the organization", async () => {
@@ -81,7 +91,9 @@ describe("emulator Admin API: project keys and access lists", function () {
       await api.post(`${groupKeys(emu.secondProjectId)}/${created.id}`, [{ roles: ["GROUP_OWNER"] }]);
       expect((await api.delete(`${orgKeys()}/${created.id}`)).status).to.equal(204);
       for (const groupId of [emu.projectId, emu.secondProjectId]) {
-        const ids = (await api.get(`${groupKeys(groupId)}?itemsPerPage=500`)).json.results.map((k: { id: string }) => k.id);
+        const ids = (await api.get(`${groupKeys(groupId)}?itemsPerPage=500`)).json.results.map(
+          (k: { id: string }) => k.id,
+        );
         expect(ids).to.not.include(created.id);
       }
     });
@@ -121,7 +133,11 @@ describe("emulator Admin API: project keys and access lists", function () {
     });
 
     it("refuses an entry with both fields", async () => {
-      expectError(await api.post(list(), [{ ipAddress: "10.0.0.1", cidrBlock: "10.0.0.0/8" }]), 400, "BAD_ACCESS_LIST_ADD_REQUEST");
+      expectError(
+        await api.post(list(), [{ ipAddress: "10.0.0.1", cidrBlock: "10.0.0.0/8" }]),
+        400,
+        "BAD_ACCESS_LIST_ADD_REQUEST",
+      );
     });
 
     it("refuses to let a key remove its caller's own address", async () => {

@@ -54,7 +54,16 @@ describe("emulator Admin API: organizations and organization keys", function () 
 
     it("returns the project's Group with its organization", async () => {
       const res = await api.get(`/api/atlas/v2/groups/${emu.projectId}`);
-      expect(Object.keys(res.json)).to.deep.equal(["clusterCount", "created", "id", "links", "name", "orgId", "tags", "withDefaultAlertsSettings"]);
+      expect(Object.keys(res.json)).to.deep.equal([
+        "clusterCount",
+        "created",
+        "id",
+        "links",
+        "name",
+        "orgId",
+        "tags",
+        "withDefaultAlertsSettings",
+      ]);
       expect(res.json).to.include({ id: emu.projectId, orgId: emu.orgId, clusterCount: 0 });
       expect(res.json.created).to.match(ISO_SECONDS);
     });
@@ -70,7 +79,9 @@ describe("emulator Admin API: organizations and organization keys", function () 
       const redacted = `********-****-****-${created.privateKey.slice(-12)}`;
       const got = await api.get(`${orgKeys()}/${created.id}`);
       expect(got.json.privateKey).to.equal(redacted);
-      const listed = (await api.get(`${orgKeys()}?itemsPerPage=500`)).json.results.find((k: { id: string }) => k.id === created.id);
+      const listed = (await api.get(`${orgKeys()}?itemsPerPage=500`)).json.results.find(
+        (k: { id: string }) => k.id === created.id,
+      );
       expect(listed.privateKey).to.equal(redacted);
       const patched = await api.patch(`${orgKeys()}/${created.id}`, { desc: "renamed" });
       expect(patched.json.privateKey).to.equal(redacted);
@@ -79,7 +90,9 @@ describe("emulator Admin API: organizations and organization keys", function () 
 
     it("lists keys sorted by public key", async () => {
       for (let i = 0; i < 5; i++) await createOrgKey(`sort ${i}`);
-      const keys = (await api.get(`${orgKeys()}?itemsPerPage=500`)).json.results.map((k: { publicKey: string }) => k.publicKey);
+      const keys = (await api.get(`${orgKeys()}?itemsPerPage=500`)).json.results.map(
+        (k: { publicKey: string }) => k.publicKey,
+      );
       expect(keys).to.deep.equal([...keys].sort());
     });
 
@@ -155,5 +168,4 @@ describe("emulator Admin API: organizations and organization keys", function () 
       expectError(await api.get(`${orgKeys()}?includeCount=maybe`), 400, "INVALID_QUERY_PARAMETER");
     });
   });
-
 });

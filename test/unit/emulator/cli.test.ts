@@ -54,11 +54,21 @@ describe("emulator command line and state file", function () {
   it("prints exactly one JSON object with the seeded credentials as its first line, then exits 0 on SIGTERM", async () => {
     const { child, first, raw } = await launch(["--port", "0", "--seed", "cli-test"]);
     try {
-      expect(Object.keys(first)).to.deep.equal(["url", "orgId", "projectId", "publicKey", "privateKey", "clientId", "clientSecret"]);
+      expect(Object.keys(first)).to.deep.equal([
+        "url",
+        "orgId",
+        "projectId",
+        "publicKey",
+        "privateKey",
+        "clientId",
+        "clientSecret",
+      ]);
       expect(raw).to.equal(JSON.stringify(first));
       expect(first.url).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(first.url).to.not.match(/:0$/);
-      const res = await new DigestClient(first.url, first.publicKey, first.privateKey).get(`/api/atlas/v2/orgs/${first.orgId}/apiKeys`);
+      const res = await new DigestClient(first.url, first.publicKey, first.privateKey).get(
+        `/api/atlas/v2/orgs/${first.orgId}/apiKeys`,
+      );
       expect(res.status).to.equal(200);
     } finally {
       child.kill("SIGTERM");
@@ -98,7 +108,9 @@ describe("emulator command line and state file", function () {
     const file = join(dir, "cli-state.json");
     const one = await launch(["--state-file", file, "--seed", "persist"]);
     const api = new DigestClient(one.first.url, one.first.publicKey, one.first.privateKey);
-    const created = (await api.post(`/api/atlas/v2/orgs/${one.first.orgId}/apiKeys`, { desc: "survives", roles: ["ORG_MEMBER"] })).json;
+    const created = (
+      await api.post(`/api/atlas/v2/orgs/${one.first.orgId}/apiKeys`, { desc: "survives", roles: ["ORG_MEMBER"] })
+    ).json;
     one.child.kill("SIGTERM");
     expect(await exitOf(one.child)).to.equal(0);
     expect(existsSync(file)).to.equal(true);
@@ -112,7 +124,9 @@ describe("emulator command line and state file", function () {
       expect(got.status).to.equal(200);
       expect(got.json.desc).to.equal("survives");
       // New ids continue the sequence instead of repeating the first run's.
-      const next = (await again.post(`/api/atlas/v2/orgs/${two.first.orgId}/apiKeys`, { desc: "new", roles: ["ORG_MEMBER"] })).json;
+      const next = (
+        await again.post(`/api/atlas/v2/orgs/${two.first.orgId}/apiKeys`, { desc: "new", roles: ["ORG_MEMBER"] })
+      ).json;
       expect(next.id).to.not.equal(created.id);
       expect(next.publicKey).to.not.equal(created.publicKey);
     } finally {

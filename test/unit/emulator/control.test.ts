@@ -33,7 +33,9 @@ describe("emulator control plane", function () {
     const token = (await fetchToken(emu.url, emu.clientId, emu.clientSecret)).json.access_token;
     await bearerRequest(emu.url, token, "GET", orgKeys());
     const { requests } = (await control("GET", "requests")).json;
-    expect(requests.map((r: Record<string, unknown>) => [r.method, r.query, r.status, r.auth, r.challenge])).to.deep.equal([
+    expect(
+      requests.map((r: Record<string, unknown>) => [r.method, r.query, r.status, r.auth, r.challenge]),
+    ).to.deep.equal([
       ["POST", "pretty=true", 401, "none", true],
       ["POST", "pretty=true", 200, "digest", false],
       ["POST", "", 200, "basic", false],
@@ -70,7 +72,12 @@ describe("emulator control plane", function () {
     emu.injectFault({ status: 500 });
     const res = await control("POST", "reset");
     expect(res.status).to.equal(200);
-    expect(res.json.defaults[0]).to.include({ orgId: emu.orgId, publicKey: emu.publicKey, privateKey: emu.privateKey, clientId: emu.clientId });
+    expect(res.json.defaults[0]).to.include({
+      orgId: emu.orgId,
+      publicKey: emu.publicKey,
+      privateKey: emu.privateKey,
+      clientId: emu.clientId,
+    });
     expect(emu.state().apiKeys.map((k) => k.desc)).to.not.include("gone after reset");
     expect(emu.faults()).to.deep.equal([]);
     expect(emu.requests()).to.deep.equal([]);
@@ -107,7 +114,13 @@ describe("emulator control plane", function () {
 
   it("reads and changes the configuration live", async () => {
     const config = (await control("GET", "config")).json;
-    expect(config).to.deep.include({ latencyMs: 0, nonceLifetimeMs: 60000, nonceReuse: true, digestAlgorithm: "MD5", tokenLifetimeSeconds: 3600 });
+    expect(config).to.deep.include({
+      latencyMs: 0,
+      nonceLifetimeMs: 60000,
+      nonceReuse: true,
+      digestAlgorithm: "MD5",
+      tokenLifetimeSeconds: 3600,
+    });
     expect(config.rateLimit).to.include({ enabled: true, orgCapacity: 500, projectCapacity: 1200 });
     const changed = await control("POST", "config", { latencyMs: 200, rateLimit: { orgCapacity: 7 } });
     expect(changed.json).to.deep.include({ latencyMs: 200 });

@@ -7,7 +7,8 @@ import { parseDigestHeader } from "../../../emulator/auth/digest";
 import { digestAuthorization, DigestClient, parseChallenge, rawRequest } from "./support/http-client";
 
 const run = promisify(execFile);
-const CHALLENGE = /^Digest realm="MMS Public API", domain="", nonce="[A-Za-z0-9+/=]{32}", algorithm=MD5, qop="auth", stale=false$/;
+const CHALLENGE =
+  /^Digest realm="MMS Public API", domain="", nonce="[A-Za-z0-9+/=]{32}", algorithm=MD5, qop="auth", stale=false$/;
 
 /** Python's standard-library digest client: prints the status line, then the body. */
 const PYTHON_CLIENT = `
@@ -70,12 +71,30 @@ describe("emulator HTTP digest authentication", function () {
   });
 
   it("is accepted by curl --digest for a GET and a POST with a query string", async () => {
-    const get = await run("curl", ["-s", "--digest", "-u", `${emu.publicKey}:${emu.privateKey}`, "-w", "\n%{http_code}", `${emu.url}${keysPath()}?pretty=true`]);
+    const get = await run("curl", [
+      "-s",
+      "--digest",
+      "-u",
+      `${emu.publicKey}:${emu.privateKey}`,
+      "-w",
+      "\n%{http_code}",
+      `${emu.url}${keysPath()}?pretty=true`,
+    ]);
     expect(get.stdout.trim().split("\n").pop()).to.equal("200");
     const post = await run("curl", [
-      "-s", "--digest", "-u", `${emu.publicKey}:${emu.privateKey}`, "-X", "POST",
-      "-H", "Content-Type: application/vnd.atlas.2023-01-01+json", "-d", '{"desc":"from curl","roles":["ORG_MEMBER"]}',
-      "-w", "\n%{http_code}", `${emu.url}${keysPath()}?envelope=false&pretty=false`,
+      "-s",
+      "--digest",
+      "-u",
+      `${emu.publicKey}:${emu.privateKey}`,
+      "-X",
+      "POST",
+      "-H",
+      "Content-Type: application/vnd.atlas.2023-01-01+json",
+      "-d",
+      '{"desc":"from curl","roles":["ORG_MEMBER"]}',
+      "-w",
+      "\n%{http_code}",
+      `${emu.url}${keysPath()}?envelope=false&pretty=false`,
     ]);
     const lines = post.stdout.trim().split("\n");
     expect(lines.pop()).to.equal("200");
@@ -86,7 +105,17 @@ describe("emulator HTTP digest authentication", function () {
     emu.configure({ digestAlgorithm: "SHA-256" });
     const first = await rawRequest(emu.url, "GET", keysPath());
     expect(first.headers["www-authenticate"]).to.match(/, algorithm=SHA-256, qop="auth", stale=false$/);
-    const out = await run("curl", ["-s", "--digest", "-u", `${emu.publicKey}:${emu.privateKey}`, "-o", "/dev/null", "-w", "%{http_code}", `${emu.url}${keysPath()}?pageNum=1`]);
+    const out = await run("curl", [
+      "-s",
+      "--digest",
+      "-u",
+      `${emu.publicKey}:${emu.privateKey}`,
+      "-o",
+      "/dev/null",
+      "-w",
+      "%{http_code}",
+      `${emu.url}${keysPath()}?pageNum=1`,
+    ]);
     expect(out.stdout).to.equal("200");
   });
 
@@ -95,14 +124,21 @@ describe("emulator HTTP digest authentication", function () {
       run("python3", ["-c", PYTHON_CLIENT, `${emu.url}/`, url, emu.publicKey, emu.privateKey, method, body]);
     const get = await python(`${emu.url}${keysPath()}?itemsPerPage=5&pageNum=1`, "GET", "");
     expect(get.stdout.split("\n")[0]).to.equal("200");
-    const post = await python(`${emu.url}${keysPath()}?pretty=true`, "POST", '{"desc":"from python","roles":["ORG_READ_ONLY"]}');
+    const post = await python(
+      `${emu.url}${keysPath()}?pretty=true`,
+      "POST",
+      '{"desc":"from python","roles":["ORG_READ_ONLY"]}',
+    );
     const [status, ...body] = post.stdout.split("\n");
     expect(status).to.equal("200");
     expect(JSON.parse(body.join("\n"))).to.include({ desc: "from python" });
   });
 
   it("answers a wrong password and an unknown user with the same 401", async () => {
-    for (const [user, password] of [[emu.publicKey, "00000000-0000-4000-8000-000000000000"], ["zzzzzzzz", emu.privateKey]]) {
+    for (const [user, password] of [
+      [emu.publicKey, "00000000-0000-4000-8000-000000000000"],
+      ["zzzzzzzz", emu.privateKey],
+    ]) {
       const res = await new DigestClient(emu.url, user, password).get(keysPath());
       expect(res.status).to.equal(401);
       expect(res.text).to.equal(UNAUTHORIZED_BODY);
@@ -118,14 +154,20 @@ describe("emulator HTTP digest authentication", function () {
     const replay = await send(authorization);
     expect(replay.status).to.equal(401);
     expect(replay.headers["www-authenticate"]).to.match(CHALLENGE);
-    expect((await send(digestAuthorization(c, "GET", keysPath(), emu.publicKey, emu.privateKey, 2))).status).to.equal(200);
-    expect((await send(digestAuthorization(c, "GET", keysPath(), emu.publicKey, emu.privateKey, 2))).status).to.equal(401);
+    expect((await send(digestAuthorization(c, "GET", keysPath(), emu.publicKey, emu.privateKey, 2))).status).to.equal(
+      200,
+    );
+    expect((await send(digestAuthorization(c, "GET", keysPath(), emu.publicKey, emu.privateKey, 2))).status).to.equal(
+      401,
+    );
   });
 
   it("accepts counts that arrive out of order once each, but not far below the highest", async () => {
     const c = await challenge();
     const send = (nc: number) =>
-      rawRequest(emu.url, "GET", keysPath(), { headers: { Authorization: digestAuthorization(c, "GET", keysPath(), emu.publicKey, emu.privateKey, nc) } });
+      rawRequest(emu.url, "GET", keysPath(), {
+        headers: { Authorization: digestAuthorization(c, "GET", keysPath(), emu.publicKey, emu.privateKey, nc) },
+      });
     expect((await send(3)).status).to.equal(200);
     expect((await send(1)).status).to.equal(200);
     expect((await send(2)).status).to.equal(200);
@@ -138,7 +180,9 @@ describe("emulator HTTP digest authentication", function () {
     emu.configure({ nonceReuse: false });
     const c = await challenge();
     const send = (nc: number) =>
-      rawRequest(emu.url, "GET", keysPath(), { headers: { Authorization: digestAuthorization(c, "GET", keysPath(), emu.publicKey, emu.privateKey, nc) } });
+      rawRequest(emu.url, "GET", keysPath(), {
+        headers: { Authorization: digestAuthorization(c, "GET", keysPath(), emu.publicKey, emu.privateKey, nc) },
+      });
     expect((await send(1)).status).to.equal(200);
     const reused = await send(2);
     expect(reused.status).to.equal(401);
@@ -156,7 +200,9 @@ describe("emulator HTTP digest authentication", function () {
       headers: { Authorization: digestAuthorization(c, "GET", keysPath(), emu.publicKey, emu.privateKey, 1) },
     });
     expect(res.status).to.equal(401);
-    expect(res.headers["www-authenticate"]).to.match(/^Digest realm="MMS Public API", domain="", nonce="[^"]+", algorithm=MD5, qop="auth", stale=true$/);
+    expect(res.headers["www-authenticate"]).to.match(
+      /^Digest realm="MMS Public API", domain="", nonce="[^"]+", algorithm=MD5, qop="auth", stale=true$/,
+    );
     expect(res.text).to.equal(UNAUTHORIZED_BODY);
   });
 
@@ -172,7 +218,9 @@ describe("emulator HTTP digest authentication", function () {
   it("requires the uri directive to be the request target including the query string", async () => {
     const c = await challenge();
     const signedWithoutQuery = digestAuthorization(c, "GET", keysPath(), emu.publicKey, emu.privateKey, 1);
-    const res = await rawRequest(emu.url, "GET", `${keysPath()}?pageNum=1`, { headers: { Authorization: signedWithoutQuery } });
+    const res = await rawRequest(emu.url, "GET", `${keysPath()}?pageNum=1`, {
+      headers: { Authorization: signedWithoutQuery },
+    });
     expect(res.status).to.equal(401);
   });
 

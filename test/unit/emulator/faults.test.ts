@@ -32,7 +32,9 @@ describe("emulator fault injection", function () {
       reason: "Service Unavailable",
     });
     expect((await api.post(orgKeys(), { desc: "3", roles: ["ORG_MEMBER"] })).status).to.equal(200);
-    expect(emu.state().apiKeys.map((k) => k.desc)).to.include.members(["1", "3"]).and.not.include("2");
+    expect(emu.state().apiKeys.map((k) => k.desc))
+      .to.include.members(["1", "3"])
+      .and.not.include("2");
     expect(emu.faults()[0]).to.include({ seen: 3, fired: 1 });
   });
 
@@ -62,7 +64,9 @@ describe("emulator fault injection", function () {
     emu.injectFault({ type: "drop", method: "POST", path: "/apiKeys$" });
     const before = keyCount();
     let error: NodeJS.ErrnoException | undefined;
-    await api.post(orgKeys(), { desc: "never", roles: ["ORG_MEMBER"] }).catch((e: NodeJS.ErrnoException) => (error = e));
+    await api
+      .post(orgKeys(), { desc: "never", roles: ["ORG_MEMBER"] })
+      .catch((e: NodeJS.ErrnoException) => (error = e));
     expect(error?.code).to.be.oneOf(["ECONNRESET", "EPIPE"]);
     expect(keyCount()).to.equal(before);
     expect(emu.requests().pop()).to.include({ status: null, fault: "drop" });
@@ -72,7 +76,9 @@ describe("emulator fault injection", function () {
     emu.injectFault({ type: "dropAfterCommit", method: "POST", path: "/apiKeys$" });
     const before = keyCount();
     let error: NodeJS.ErrnoException | undefined;
-    await api.post(orgKeys(), { desc: "ambiguous", roles: ["ORG_MEMBER"] }).catch((e: NodeJS.ErrnoException) => (error = e));
+    await api
+      .post(orgKeys(), { desc: "ambiguous", roles: ["ORG_MEMBER"] })
+      .catch((e: NodeJS.ErrnoException) => (error = e));
     expect(error?.code).to.equal("ECONNRESET");
     expect(keyCount()).to.equal(before + 1);
     expect(emu.state().apiKeys.map((k) => k.desc)).to.include("ambiguous");
@@ -95,7 +101,13 @@ describe("emulator fault injection", function () {
   it("is driven over the control plane: POST, GET and DELETE /__emulator/faults", async () => {
     const add = await rawRequest(emu.url, "POST", "/__emulator/faults", {
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ method: "POST", path: "/accessList$", status: 400, count: 1, errorCode: "INVALID_ATTRIBUTE" }),
+      body: JSON.stringify({
+        method: "POST",
+        path: "/accessList$",
+        status: 400,
+        count: 1,
+        errorCode: "INVALID_ATTRIBUTE",
+      }),
     });
     expect(add.status).to.equal(200);
     expect(add.json.faults[0]).to.include({ type: "status", nth: 1, count: 1, status: 400 });

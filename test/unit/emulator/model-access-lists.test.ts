@@ -17,7 +17,12 @@ describe("emulator model", () => {
         const { model, orgId } = freshModel();
         const key = model.createOrgKey(orgId, { desc: "a", roles: ["ORG_MEMBER"] });
         const [entry] = model.addAccessListEntries(orgId, key.id, [input]);
-        expect(entry).to.deep.equal({ cidrBlock: cidr, ...(ip ? { ipAddress: ip } : {}), created: "2026-08-21T10:15:30Z", count: 0 });
+        expect(entry).to.deep.equal({
+          cidrBlock: cidr,
+          ...(ip ? { ipAddress: ip } : {}),
+          created: "2026-08-21T10:15:30Z",
+          count: 0,
+        });
       });
     }
 
@@ -53,7 +58,9 @@ describe("emulator model", () => {
       const { model, orgId } = freshModel();
       const key = model.createOrgKey(orgId, { desc: "a", roles: ["ORG_MEMBER"] });
       model.addAccessListEntries(orgId, key.id, [{ ipAddress: "1.2.3.4" }]);
-      const err = domainError(() => model.addAccessListEntries(orgId, key.id, [{ ipAddress: "5.6.7.8" }, { cidrBlock: "1.2.3.4/32" }]));
+      const err = domainError(() =>
+        model.addAccessListEntries(orgId, key.id, [{ ipAddress: "5.6.7.8" }, { cidrBlock: "1.2.3.4/32" }]),
+      );
       expect(err.errorCode).to.equal("ADDRESS_ALREADY_IN_ACCESS_LIST");
       expect(key.accessList.map((e) => e.cidrBlock)).to.deep.equal(["1.2.3.4/32"]);
     });
@@ -62,7 +69,9 @@ describe("emulator model", () => {
       const { model, orgId } = freshModel();
       const key = model.createOrgKey(orgId, { desc: "a", roles: ["ORG_OWNER"] });
       model.addAccessListEntries(orgId, key.id, [{ cidrBlock: "127.0.0.0/8" }]);
-      const err = domainError(() => model.deleteAccessListEntry(orgId, key.id, "127.0.0.0/8", { apiKeyId: key.id, ip: "127.0.0.1" }));
+      const err = domainError(() =>
+        model.deleteAccessListEntry(orgId, key.id, "127.0.0.0/8", { apiKeyId: key.id, ip: "127.0.0.1" }),
+      );
       expect(err.errorCode).to.equal("CANNOT_REMOVE_CALLER_FROM_ACCESS_LIST");
       model.deleteAccessListEntry(orgId, key.id, "127.0.0.0/8", { apiKeyId: "other", ip: "127.0.0.1" });
       expect(key.accessList).to.deep.equal([]);
@@ -81,7 +90,11 @@ describe("emulator model", () => {
   describe("seeding and snapshots", () => {
     it("seeds a read-only key with project roles in its new projects", () => {
       const model = new AtlasModel({ seed: 1 });
-      const result = seed(model, { projects: ["a", "b"], apiKey: { projectRoles: ["GROUP_OWNER"] }, serviceAccount: false });
+      const result = seed(model, {
+        projects: ["a", "b"],
+        apiKey: { projectRoles: ["GROUP_OWNER"] },
+        serviceAccount: false,
+      });
       const key = model.state.apiKeys[result.apiKeyId!];
       expect(key.orgRoles).to.deep.equal(["ORG_MEMBER"]);
       expect(Object.keys(key.projectRoles)).to.deep.equal(result.projectIds);

@@ -11,7 +11,11 @@ describe("emulator model", () => {
     const cases: Array<[string, () => string, RegExp]> = [
       ["objectId", () => random.objectId(), /^[a-f0-9]{24}$/],
       ["publicKey", () => random.publicKey(), /^[a-z]{8}$/],
-      ["privateKey (UUID v4)", () => random.uuidV4(), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/],
+      [
+        "privateKey (UUID v4)",
+        () => random.uuidV4(),
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      ],
     ];
     for (const [name, make, pattern] of cases) {
       it(`${name} matches ${pattern}`, () => {
@@ -131,20 +135,44 @@ describe("emulator model", () => {
 
     it("words invalid roles with 'Invalid role'", () => {
       const { model, orgId, projectId } = freshModel();
-      expect(domainError(() => model.createOrgKey(orgId, { desc: "d", roles: ["GROUP_OWNER"] })).detail).to.match(/Invalid role/);
-      expect(domainError(() => model.createProjectKey(projectId, { desc: "d", roles: ["GROUP_NOPE"] })).detail).to.match(/Invalid role/);
+      expect(domainError(() => model.createOrgKey(orgId, { desc: "d", roles: ["GROUP_OWNER"] })).detail).to.match(
+        /Invalid role/,
+      );
+      expect(
+        domainError(() => model.createProjectKey(projectId, { desc: "d", roles: ["GROUP_NOPE"] })).detail,
+      ).to.match(/Invalid role/);
     });
 
     const projectCases: Array<[string, (m: AtlasModel, ids: FreshModel, keyId: string) => unknown, string]> = [
-      ["org role in update", (m, ids, k) => m.updateProjectKey(ids.projectId, k, { roles: ["ORG_OWNER"] }), "INVALID_ROLE_FOR_GROUP"],
+      [
+        "org role in update",
+        (m, ids, k) => m.updateProjectKey(ids.projectId, k, { roles: ["ORG_OWNER"] }),
+        "INVALID_ROLE_FOR_GROUP",
+      ],
       ["neither desc nor roles", (m, ids, k) => m.updateProjectKey(ids.projectId, k, {}), "MISSING_ONE_OF_ATTRIBUTES"],
-      ["assign twice", (m, ids, k) => m.assignKey(ids.projectId, k, [{ roles: ["GROUP_OWNER"] }]), "API_KEY_ALREADY_IN_GROUP"],
-      ["assign to another org's project", (m, ids, k) => m.assignKey(ids.otherOrgProjectId, k, [{ roles: ["GROUP_OWNER"] }]), "API_KEY_CAN_ONLY_BELONG_TO_ONE_ORG"],
-      ["assign an unknown key", (m, ids) => m.assignKey(ids.projectId, "0".repeat(24), [{ roles: ["GROUP_OWNER"] }]), "API_KEY_NOT_FOUND"],
+      [
+        "assign twice",
+        (m, ids, k) => m.assignKey(ids.projectId, k, [{ roles: ["GROUP_OWNER"] }]),
+        "API_KEY_ALREADY_IN_GROUP",
+      ],
+      [
+        "assign to another org's project",
+        (m, ids, k) => m.assignKey(ids.otherOrgProjectId, k, [{ roles: ["GROUP_OWNER"] }]),
+        "API_KEY_CAN_ONLY_BELONG_TO_ONE_ORG",
+      ],
+      [
+        "assign an unknown key",
+        (m, ids) => m.assignKey(ids.projectId, "0".repeat(24), [{ roles: ["GROUP_OWNER"] }]),
+        "API_KEY_NOT_FOUND",
+      ],
       ["unassign a key not in the project", (m, ids, k) => m.unassignKey(ids.otherProjectId, k), "API_KEY_NOT_FOUND"],
       ["unknown project", (m, _ids, k) => m.unassignKey("1".repeat(24), k), "GROUP_NOT_FOUND"],
       ["unknown org", (m) => m.listOrgKeys("2".repeat(24)), "ORG_NOT_FOUND"],
-      ["project key without a project role", (m, ids) => m.createProjectKey(ids.projectId, { desc: "d", roles: ["ORG_OWNER"] }), "INVALID_ROLE_FOR_GROUP"],
+      [
+        "project key without a project role",
+        (m, ids) => m.createProjectKey(ids.projectId, { desc: "d", roles: ["ORG_OWNER"] }),
+        "INVALID_ROLE_FOR_GROUP",
+      ],
     ];
     for (const [name, act, code] of projectCases) {
       it(`${name} → ${code}`, () => {

@@ -14,7 +14,10 @@ describe("emulator service-account OAuth", function () {
   after(() => emu.close());
   beforeEach(() => {
     emu.reset();
-    emu.configure({ tokenLifetimeSeconds: 3600, rateLimit: { enabled: true, oauthCapacity: 10, oauthRefillPerSecond: 10 / 60 } });
+    emu.configure({
+      tokenLifetimeSeconds: 3600,
+      rateLimit: { enabled: true, oauthCapacity: 10, oauthRefillPerSecond: 10 / 60 },
+    });
   });
 
   it("issues a bearer token for client credentials without any prior challenge", async () => {
@@ -30,7 +33,10 @@ describe("emulator service-account OAuth", function () {
 
   it("accepts the token on the Admin API", async () => {
     const token = (await fetchToken(emu.url, emu.clientId, emu.clientSecret)).json.access_token;
-    const res = await bearerRequest(emu.url, token, "POST", orgKeys(), { desc: "by service account", roles: ["ORG_MEMBER"] });
+    const res = await bearerRequest(emu.url, token, "POST", orgKeys(), {
+      desc: "by service account",
+      roles: ["ORG_MEMBER"],
+    });
     expect(res.status).to.equal(200);
     expect(emu.requests().pop()).to.include({ auth: "bearer", status: 200, challenge: false });
   });
@@ -78,7 +84,8 @@ describe("emulator service-account OAuth", function () {
   });
 
   it("limits the token endpoint to 10 requests per minute per client (429 RATE_LIMITED + Retry-After)", async () => {
-    for (let i = 0; i < 10; i++) expect((await fetchToken(emu.url, emu.clientId, emu.clientSecret)).status).to.equal(200);
+    for (let i = 0; i < 10; i++)
+      expect((await fetchToken(emu.url, emu.clientId, emu.clientSecret)).status).to.equal(200);
     const limited = await fetchToken(emu.url, emu.clientId, emu.clientSecret);
     expect(limited.status).to.equal(429);
     expect(limited.headers["retry-after"]).to.equal("6");

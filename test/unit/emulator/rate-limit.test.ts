@@ -11,7 +11,11 @@ describe("emulator rate limits", function () {
   const orgKeys = () => `/api/atlas/v2/orgs/${emu.orgId}/apiKeys`;
 
   before(async () => {
-    emu = await start({ seed: "rate-limit-tests", now: () => clock, rateLimit: { orgCapacity: 3, projectCapacity: 2, refillPerSecond: 0.5 } });
+    emu = await start({
+      seed: "rate-limit-tests",
+      now: () => clock,
+      rateLimit: { orgCapacity: 3, projectCapacity: 2, refillPerSecond: 0.5 },
+    });
     api = new DigestClient(emu.url, emu.publicKey, emu.privateKey);
   });
   after(() => emu.close());

@@ -35,7 +35,9 @@ describe("emulator authentication and authorization scoping", function () {
         .replace("{apiUserId}", emu.apiKeyId)
         .replace("{ipAddress}", "10.0.0.1");
     for (const route of [...routes, { method: "GET", path: "/api/atlas/v2/unknown" }]) {
-      const res = await rawRequest(emu.url, route.method, concrete(route.path), { body: route.method === "GET" ? undefined : "{}" });
+      const res = await rawRequest(emu.url, route.method, concrete(route.path), {
+        body: route.method === "GET" ? undefined : "{}",
+      });
       expect(res.status, `${route.method} ${route.path}`).to.equal(401);
       expect(res.text).to.equal(UNAUTHORIZED_BODY);
       expect(res.headers["www-authenticate"]).to.match(/^Digest realm="MMS Public API"/);
@@ -47,7 +49,10 @@ describe("emulator authentication and authorization scoping", function () {
     const other = emu.otherOrg;
     expectDenied(await admin.get(orgKeys(other.orgId)), "USER_CANNOT_ACCESS_ORG");
     expectDenied(await admin.get(`/api/atlas/v2/orgs/${other.orgId}`), "USER_CANNOT_ACCESS_ORG");
-    expectDenied(await admin.post(orgKeys(other.orgId), { desc: "x", roles: ["ORG_MEMBER"] }), "USER_CANNOT_ACCESS_ORG");
+    expectDenied(
+      await admin.post(orgKeys(other.orgId), { desc: "x", roles: ["ORG_MEMBER"] }),
+      "USER_CANNOT_ACCESS_ORG",
+    );
     expectDenied(await admin.get(groupKeys(other.projectId)), "NOT_IN_GROUP");
     expectDenied(await admin.get(`/api/atlas/v2/groups/${other.projectId}`), "NOT_IN_GROUP");
     // The other org's own admin key works there.
@@ -77,7 +82,10 @@ describe("emulator authentication and authorization scoping", function () {
     expectDenied(await reader.patch(`${orgKeys()}/${emu.apiKeyId}`, { desc: "hijack" }), "USER_UNAUTHORIZED");
     expectDenied(await reader.delete(`${orgKeys()}/${emu.apiKeyId}`), "USER_UNAUTHORIZED");
     expectDenied(await reader.post(groupKeys(), { desc: "x", roles: ["GROUP_READ_ONLY"] }), "USER_UNAUTHORIZED");
-    expectDenied(await reader.post(`${orgKeys()}/${emu.apiKeyId}/accessList`, [{ ipAddress: "10.0.0.1" }]), "USER_UNAUTHORIZED");
+    expectDenied(
+      await reader.post(`${orgKeys()}/${emu.apiKeyId}/accessList`, [{ ipAddress: "10.0.0.1" }]),
+      "USER_UNAUTHORIZED",
+    );
     expect(emu.state().apiKeys.length).to.equal(before);
   });
 
@@ -97,7 +105,10 @@ describe("emulator authentication and authorization scoping", function () {
     expect(created.status).to.equal(200);
     expect((await owner.patch(`${groupKeys()}/${created.json.id}`, { roles: ["GROUP_OWNER"] })).status).to.equal(200);
     expect((await owner.delete(`${groupKeys()}/${created.json.id}`)).status).to.equal(204);
-    expectDenied(await owner.post(groupKeys(emu.secondProjectId), { desc: "x", roles: ["GROUP_READ_ONLY"] }), "NOT_IN_GROUP");
+    expectDenied(
+      await owner.post(groupKeys(emu.secondProjectId), { desc: "x", roles: ["GROUP_READ_ONLY"] }),
+      "NOT_IN_GROUP",
+    );
     expectDenied(await owner.post(orgKeys(), { desc: "x", roles: ["ORG_MEMBER"] }), "USER_UNAUTHORIZED");
     expect((await owner.get(orgKeys())).status).to.equal(200);
   });
@@ -123,7 +134,9 @@ describe("emulator authentication and authorization scoping", function () {
   it("scopes a service account to its organization too", async () => {
     const token = (await fetchToken(emu.url, emu.clientId, emu.clientSecret)).json.access_token as string;
     expect((await bearerRequest(emu.url, token, "GET", orgKeys())).status).to.equal(200);
-    expect((await bearerRequest(emu.url, token, "GET", orgKeys(emu.otherOrg.orgId))).json.errorCode).to.equal("USER_CANNOT_ACCESS_ORG");
+    expect((await bearerRequest(emu.url, token, "GET", orgKeys(emu.otherOrg.orgId))).json.errorCode).to.equal(
+      "USER_CANNOT_ACCESS_ORG",
+    );
     const ownList = await bearerRequest(emu.url, token, "GET", `${orgKeys()}/${emu.apiKeyId}/accessList`);
     expect(ownList.status).to.equal(200);
   });

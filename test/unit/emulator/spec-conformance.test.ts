@@ -14,7 +14,8 @@ const SPEC_PATH = process.env.ATLAS_OPENAPI_SPEC ?? "/work/shared/reference/atla
  * - `parameters` items are strings and numbers (live GROUP_NOT_FOUND, 429 bodies), not objects.
  */
 const TOLERATED = (e: ErrorObject) =>
-  (e.keyword === "minimum" && /\/count$/.test(e.instancePath)) || (e.keyword === "type" && /^\/parameters\/\d+$/.test(e.instancePath));
+  (e.keyword === "minimum" && /\/count$/.test(e.instancePath)) ||
+  (e.keyword === "type" && /^\/parameters\/\d+$/.test(e.instancePath));
 
 describe("emulator responses against the official OpenAPI spec", function () {
   this.timeout(30_000);
@@ -69,16 +70,40 @@ describe("emulator responses against the official OpenAPI spec", function () {
     expectConforms("GET", `${ORG}/apiKeys`, await api.get(`${o}/apiKeys`));
     expectConforms("GET", `${ORG}/apiKeys/{apiUserId}`, await api.get(k));
     expectConforms("PATCH", `${ORG}/apiKeys/{apiUserId}`, await api.patch(k, { desc: "spec 2" }));
-    expectConforms("POST", `${ORG}/apiKeys/{apiUserId}/accessList`, await api.post(`${k}/accessList`, [{ ipAddress: "192.0.2.1" }, { cidrBlock: "2001:db8::/32" }, { ipAddress: "2001:db8::5" }]));
+    expectConforms(
+      "POST",
+      `${ORG}/apiKeys/{apiUserId}/accessList`,
+      await api.post(`${k}/accessList`, [
+        { ipAddress: "192.0.2.1" },
+        { cidrBlock: "2001:db8::/32" },
+        { ipAddress: "2001:db8::5" },
+      ]),
+    );
     expectConforms("GET", `${ORG}/apiKeys/{apiUserId}/accessList`, await api.get(`${k}/accessList`));
-    expectConforms("GET", `${ORG}/apiKeys/{apiUserId}/accessList/{ipAddress}`, await api.get(`${k}/accessList/192.0.2.1`));
-    expectConforms("DELETE", `${ORG}/apiKeys/{apiUserId}/accessList/{ipAddress}`, await api.delete(`${k}/accessList/192.0.2.1%2F32`));
+    expectConforms(
+      "GET",
+      `${ORG}/apiKeys/{apiUserId}/accessList/{ipAddress}`,
+      await api.get(`${k}/accessList/192.0.2.1`),
+    );
+    expectConforms(
+      "DELETE",
+      `${ORG}/apiKeys/{apiUserId}/accessList/{ipAddress}`,
+      await api.delete(`${k}/accessList/192.0.2.1%2F32`),
+    );
     const projectKey = await api.post(`${g}/apiKeys`, { desc: "spec project", roles: ["GROUP_READ_ONLY"] });
     expectConforms("POST", `${GROUP}/apiKeys`, projectKey);
     expectConforms("GET", `${GROUP}/apiKeys`, await api.get(`${g}/apiKeys`));
-    expectConforms("PATCH", `${GROUP}/apiKeys/{apiUserId}`, await api.patch(`${g}/apiKeys/${projectKey.json.id}`, { roles: ["GROUP_OWNER"] }));
+    expectConforms(
+      "PATCH",
+      `${GROUP}/apiKeys/{apiUserId}`,
+      await api.patch(`${g}/apiKeys/${projectKey.json.id}`, { roles: ["GROUP_OWNER"] }),
+    );
     expectConforms("DELETE", `${GROUP}/apiKeys/{apiUserId}`, await api.delete(`${g}/apiKeys/${projectKey.json.id}`));
-    expectConforms("POST", `${GROUP}/apiKeys/{apiUserId}`, await api.post(`${g}/apiKeys/${projectKey.json.id}`, [{ roles: ["GROUP_READ_ONLY"] }]));
+    expectConforms(
+      "POST",
+      `${GROUP}/apiKeys/{apiUserId}`,
+      await api.post(`${g}/apiKeys/${projectKey.json.id}`, [{ roles: ["GROUP_READ_ONLY"] }]),
+    );
     expectConforms("DELETE", `${ORG}/apiKeys/{apiUserId}`, await api.delete(k));
   });
 
@@ -86,9 +111,17 @@ describe("emulator responses against the official OpenAPI spec", function () {
     const o = `/api/atlas/v2/orgs/${emu.orgId}`;
     expectConforms("GET", `${ORG}/apiKeys/{apiUserId}`, await api.get(`${o}/apiKeys/${"0".repeat(24)}`));
     expectConforms("PATCH", `${ORG}/apiKeys/{apiUserId}`, await api.patch(`${o}/apiKeys/${emu.apiKeyId}`, {}));
-    expectConforms("GET", `${ORG}/apiKeys`, await new DigestClient(emu.url, emu.publicKey, "wrong").get(`${o}/apiKeys`));
+    expectConforms(
+      "GET",
+      `${ORG}/apiKeys`,
+      await new DigestClient(emu.url, emu.publicKey, "wrong").get(`${o}/apiKeys`),
+    );
     const key = (await api.post(`${o}/apiKeys`, { desc: "dup", roles: ["ORG_MEMBER"] })).json;
     await api.post(`${o}/apiKeys/${key.id}/accessList`, [{ ipAddress: "192.0.2.9" }]);
-    expectConforms("POST", `${ORG}/apiKeys/{apiUserId}/accessList`, await api.post(`${o}/apiKeys/${key.id}/accessList`, [{ ipAddress: "192.0.2.9" }]));
+    expectConforms(
+      "POST",
+      `${ORG}/apiKeys/{apiUserId}/accessList`,
+      await api.post(`${o}/apiKeys/${key.id}/accessList`, [{ ipAddress: "192.0.2.9" }]),
+    );
   });
 });

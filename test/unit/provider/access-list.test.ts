@@ -42,7 +42,10 @@ describe("access-list entries", () => {
   }
 
   it("treats lists as canonical sets", () => {
-    expect(normalizeEntries(["10.0.0.1/32", "10.0.0.1", "192.168.0.0/16"])).to.deep.equal(["10.0.0.1", "192.168.0.0/16"]);
+    expect(normalizeEntries(["10.0.0.1/32", "10.0.0.1", "192.168.0.0/16"])).to.deep.equal([
+      "10.0.0.1",
+      "192.168.0.0/16",
+    ]);
   });
 
   it("computes what to add and remove", () => {

@@ -60,7 +60,11 @@ describe("KeyReader: coalesced reads", () => {
   it("serves later reads from a fresh snapshot, and reads again after it expires or a write", async () => {
     let now = 0;
     const { api, calls } = fakeApi([key(1), key(2), key(3)]);
-    const reader = new KeyReader(() => api, { windowMs: 1, snapshotTtlMs: 100 }, () => now);
+    const reader = new KeyReader(
+      () => api,
+      { windowMs: 1, snapshotTtlMs: 100 },
+      () => now,
+    );
     await Promise.all([reader.orgKey(ORG, key(1).id), reader.orgKey(ORG, key(2).id)]);
     await reader.orgKey(ORG, key(3).id);
     expect(calls).to.have.length(1);

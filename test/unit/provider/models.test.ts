@@ -1,6 +1,10 @@
 import { expect } from "chai";
 import { diffApiKey, type ApiKeyOutputs } from "../../../provider/resources/api-key/model";
-import { assignmentDelta, diffProjectApiKey, type ProjectApiKeyOutputs } from "../../../provider/resources/project-api-key/model";
+import {
+  assignmentDelta,
+  diffProjectApiKey,
+  type ProjectApiKeyOutputs,
+} from "../../../provider/resources/project-api-key/model";
 import { diffAssignment } from "../../../provider/resources/api-key-project-assignment/model";
 import { diffAccessList, entryOf } from "../../../provider/resources/access-list-api-key/model";
 
@@ -22,7 +26,13 @@ describe("ApiKey diff", () => {
     publicKey: "abcdefgh",
     privateKey: "********-****-****-01bdd56c8977",
   };
-  const base = { orgId: ORG, description: "ci", roleNames: ["ORG_READ_ONLY", "ORG_MEMBER"], accessList: ["10.0.0.0/8"], keepers: { rotation: "1" } };
+  const base = {
+    orgId: ORG,
+    description: "ci",
+    roleNames: ["ORG_READ_ONLY", "ORG_MEMBER"],
+    accessList: ["10.0.0.0/8"],
+    keepers: { rotation: "1" },
+  };
   const cases: [string, object, string[], string[]][] = [
     ["nothing (role order, redacted private key)", {}, [], []],
     ["duplicate role", { roleNames: ["ORG_MEMBER", "ORG_READ_ONLY", "ORG_MEMBER"] }, [], []],
@@ -34,7 +44,12 @@ describe("ApiKey diff", () => {
     ["keepers removed replace", { keepers: undefined }, ["keepers"], []],
     ["adopting another key replaces", { adoptApiKeyId: KEY2 }, ["adoptApiKeyId"], []],
     ["adopting the same key does nothing", { adoptApiKeyId: KEY }, [], []],
-    ["a new adoptPrivateKey updates", { adoptApiKeyId: KEY, adoptPrivateKey: "c8150efd-c7a0-4afd-8c4f-01bdd56c8977" }, [], ["adoptPrivateKey"]],
+    [
+      "a new adoptPrivateKey updates",
+      { adoptApiKeyId: KEY, adoptPrivateKey: "c8150efd-c7a0-4afd-8c4f-01bdd56c8977" },
+      [],
+      ["adoptPrivateKey"],
+    ],
   ];
   for (const [name, change, replaces, updates] of cases) {
     it(name, () => {
@@ -84,10 +99,16 @@ describe("ProjectApiKey assignments", () => {
 describe("ApiKeyProjectAssignment diff", () => {
   const olds = { projectId: P1, apiKeyId: KEY, roles: ["GROUP_OWNER", "GROUP_READ_ONLY"] };
   it("replaces on identity, updates roles, ignores order", () => {
-    expect(diffAssignment(olds, { ...olds, roles: ["GROUP_READ_ONLY", "GROUP_OWNER"] })).to.deep.equal({ replaces: [], updates: [] });
+    expect(diffAssignment(olds, { ...olds, roles: ["GROUP_READ_ONLY", "GROUP_OWNER"] })).to.deep.equal({
+      replaces: [],
+      updates: [],
+    });
     expect(diffAssignment(olds, { ...olds, projectId: P2 })).to.deep.equal({ replaces: ["projectId"], updates: [] });
     expect(diffAssignment(olds, { ...olds, apiKeyId: KEY2 })).to.deep.equal({ replaces: ["apiKeyId"], updates: [] });
-    expect(diffAssignment(olds, { ...olds, roles: ["GROUP_OWNER"] })).to.deep.equal({ replaces: [], updates: ["roles"] });
+    expect(diffAssignment(olds, { ...olds, roles: ["GROUP_OWNER"] })).to.deep.equal({
+      replaces: [],
+      updates: ["roles"],
+    });
   });
 });
 

@@ -1,5 +1,11 @@
 import { expect } from "chai";
-import { normalizeRoles, orgRoleProblems, projectRoleProblems, sameRoles, unknownProjectRoles } from "../../../provider/shared/roles";
+import {
+  normalizeRoles,
+  orgRoleProblems,
+  projectRoleProblems,
+  sameRoles,
+  unknownProjectRoles,
+} from "../../../provider/shared/roles";
 import { objectIdProblem } from "../../../provider/shared/ids";
 import { splitResourceId } from "../../../provider/shared/resource-ids";
 
@@ -72,9 +78,15 @@ describe("ids", () => {
   });
 
   it("splits resource ids, keeping a CIDR whole", () => {
-    expect(splitResourceId(`${ORG}/${KEY}/10.0.0.0/24`, ["orgId", "apiKeyId", "entry"], "X")).to.deep.equal([ORG, KEY, "10.0.0.0/24"]);
+    expect(splitResourceId(`${ORG}/${KEY}/10.0.0.0/24`, ["orgId", "apiKeyId", "entry"], "X")).to.deep.equal([
+      ORG,
+      KEY,
+      "10.0.0.0/24",
+    ]);
     expect(splitResourceId(`${ORG}/${KEY}`, ["orgId", "apiKeyId"], "X")).to.deep.equal([ORG, KEY]);
     expect(() => splitResourceId(ORG, ["orgId", "apiKeyId"], "ApiKey")).to.throw(/not of the form <orgId>\/<apiKeyId>/);
-    expect(() => splitResourceId(`${ORG}/abcdefgh`, ["orgId", "apiKeyId"], "ApiKey")).to.throw(/looks like a public key/);
+    expect(() => splitResourceId(`${ORG}/abcdefgh`, ["orgId", "apiKeyId"], "ApiKey")).to.throw(
+      /looks like a public key/,
+    );
   });
 });

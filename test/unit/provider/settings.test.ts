@@ -28,7 +28,10 @@ describe("provider settings", () => {
   });
 
   it("prefers stack config to the environment", () => {
-    const s = settings({ "mongodbatlas:publicKey": "fromconf", "mongodbatlas:privateKey": PRIVATE }, { MONGODB_ATLAS_PUBLIC_KEY: "fromenvv" });
+    const s = settings(
+      { "mongodbatlas:publicKey": "fromconf", "mongodbatlas:privateKey": PRIVATE },
+      { MONGODB_ATLAS_PUBLIC_KEY: "fromenvv" },
+    );
     expect(s.credentials).to.deep.include({ publicKey: "fromconf" });
   });
 
@@ -44,10 +47,34 @@ describe("provider settings", () => {
   const bad: [string, Record<string, string>, RegExp][] = [
     ["nothing set", {}, /credentials are missing.*mongodbatlas:publicKey.*MONGODB_ATLAS_CLIENT_ID/],
     ["half an API key", { "mongodbatlas:publicKey": "abcdefgh" }, /only mongodbatlas:publicKey set/],
-    ["empty public key", { "mongodbatlas:publicKey": " ", "mongodbatlas:privateKey": PRIVATE }, /mongodbatlas:publicKey is set but empty/],
-    ["private key in the public key field", { "mongodbatlas:publicKey": PRIVATE, "mongodbatlas:privateKey": PRIVATE }, /shaped like a private key/],
-    ["base URL without scheme", { "mongodbatlas:publicKey": "abcdefgh", "mongodbatlas:privateKey": PRIVATE, "mongodbatlas:baseUrl": "cloud.mongodb.com" }, /mongodbatlas:baseUrl.*no scheme/],
-    ["plain http to a remote host", { "mongodbatlas:publicKey": "abcdefgh", "mongodbatlas:privateKey": PRIVATE, "mongodbatlas:baseUrl": "http://cloud.mongodb.com" }, /only allowed for the local machine/],
+    [
+      "empty public key",
+      { "mongodbatlas:publicKey": " ", "mongodbatlas:privateKey": PRIVATE },
+      /mongodbatlas:publicKey is set but empty/,
+    ],
+    [
+      "private key in the public key field",
+      { "mongodbatlas:publicKey": PRIVATE, "mongodbatlas:privateKey": PRIVATE },
+      /shaped like a private key/,
+    ],
+    [
+      "base URL without scheme",
+      {
+        "mongodbatlas:publicKey": "abcdefgh",
+        "mongodbatlas:privateKey": PRIVATE,
+        "mongodbatlas:baseUrl": "cloud.mongodb.com",
+      },
+      /mongodbatlas:baseUrl.*no scheme/,
+    ],
+    [
+      "plain http to a remote host",
+      {
+        "mongodbatlas:publicKey": "abcdefgh",
+        "mongodbatlas:privateKey": PRIVATE,
+        "mongodbatlas:baseUrl": "http://cloud.mongodb.com",
+      },
+      /only allowed for the local machine/,
+    ],
   ];
   for (const [name, config, message] of bad) {
     it(`rejects ${name} with a clear message and no secret in it`, () => {

@@ -32,7 +32,12 @@ export async function startServer(handler: Handler): Promise<LocalServer> {
     const chunks: Buffer[] = [];
     raw.on("data", (c: Buffer) => chunks.push(c));
     raw.on("end", () => {
-      const req = { method: raw.method ?? "", url: raw.url ?? "", headers: raw.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const req = {
+        method: raw.method ?? "",
+        url: raw.url ?? "",
+        headers: raw.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       requests.push(req);
       Promise.resolve(handler(req, res, raw)).catch((error: Error) => {
         res.statusCode = 599;
@@ -54,7 +59,12 @@ export async function startServer(handler: Handler): Promise<LocalServer> {
 }
 
 /** Writes a JSON body with the content type Atlas uses for the status. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const type = status < 300 ? "application/vnd.atlas.2023-01-01+json;charset=utf-8" : "application/json";
   res.writeHead(status, { "Content-Type": type, ...headers });
   res.end(body === undefined ? "" : JSON.stringify(body));
@@ -95,10 +105,16 @@ export interface DigestDecision {
  * Wraps `handler` in a digest check. Nonces use the base64 alphabet with
  * `+`, `/` and `=` in them, as Atlas's do.
  */
-export function digestGuard(options: DigestGuardOptions, handler: Handler): { handler: Handler; decisions: DigestDecision[] } {
+export function digestGuard(
+  options: DigestGuardOptions,
+  handler: Handler,
+): { handler: Handler; decisions: DigestDecision[] } {
   const decisions: DigestDecision[] = [];
   const nonces = new Map<string, { lastNc: number; uses: number }>();
-  const hash = (s: string) => createHash(options.algorithm === "SHA-256" ? "sha256" : "md5").update(s).digest("hex");
+  const hash = (s: string) =>
+    createHash(options.algorithm === "SHA-256" ? "sha256" : "md5")
+      .update(s)
+      .digest("hex");
   const challenge = (res: ServerResponse, stale: boolean) => {
     const nonce = `${randomBytes(11).toString("base64")}+/${randomBytes(11).toString("base64")}`;
     nonces.set(nonce, { lastNc: 0, uses: 0 });
@@ -106,7 +122,9 @@ export function digestGuard(options: DigestGuardOptions, handler: Handler): { ha
       "Content-Type": "application/json",
       "WWW-Authenticate": `Digest realm="${options.realm}", domain="", nonce="${nonce}", algorithm=${options.algorithm ?? "MD5"}, qop="auth", stale=${stale}`,
     });
-    res.end('{\n  "error" : 401,\n  "reason" : "Unauthorized",\n  "detail" : "You are not authorized for this resource.",\n  "errorCode" : "UNEXPECTED_ERROR"\n}');
+    res.end(
+      '{\n  "error" : 401,\n  "reason" : "Unauthorized",\n  "detail" : "You are not authorized for this resource.",\n  "errorCode" : "UNEXPECTED_ERROR"\n}',
+    );
   };
   const guarded: Handler = (req, res, raw) => {
     const a = parseDigestAuthorization(req.headers.authorization);
@@ -117,7 +135,8 @@ export function digestGuard(options: DigestGuardOptions, handler: Handler): { ha
     const nc = parseInt(a.nc, 16);
     const ha1 = hash(`${a.username}:${options.realm}:${options.password}`);
     const expected = hash(`${ha1}:${a.nonce}:${a.nc}:${a.cnonce}:${a.qop}:${hash(`${req.method}:${a.uri}`)}`);
-    const digestOk = a.username === options.username && a.uri === req.url && a.response === expected && a.qop === "auth";
+    const digestOk =
+      a.username === options.username && a.uri === req.url && a.response === expected && a.qop === "auth";
     if (!digestOk) {
       decisions.push({ url: req.url, nonce: a.nonce, nc, outcome: "rejected" });
       return challenge(res, false);

@@ -71,9 +71,14 @@ export function digestAuthorization(
   cnonce = randomBytes(8).toString("hex"),
 ): string {
   const algorithm = challenge.algorithm ?? "MD5";
-  const h = (s: string) => createHash(algorithm === "SHA-256" ? "sha256" : "md5").update(s).digest("hex");
+  const h = (s: string) =>
+    createHash(algorithm === "SHA-256" ? "sha256" : "md5")
+      .update(s)
+      .digest("hex");
   const ncText = nc.toString(16).padStart(8, "0");
-  const response = h(`${h(`${user}:${challenge.realm}:${password}`)}:${challenge.nonce}:${ncText}:${cnonce}:auth:${h(`${method}:${uri}`)}`);
+  const response = h(
+    `${h(`${user}:${challenge.realm}:${password}`)}:${challenge.nonce}:${ncText}:${cnonce}:auth:${h(`${method}:${uri}`)}`,
+  );
   return (
     `Digest username="${user}", realm="${challenge.realm}", nonce="${challenge.nonce}", uri="${uri}", ` +
     `algorithm=${algorithm}, response="${response}", qop=auth, nc=${ncText}, cnonce="${cnonce}"`
@@ -118,7 +123,10 @@ export class DigestClient {
     const headers: Record<string, string> = { Accept: "application/vnd.atlas.2023-01-01+json" };
     if (text !== undefined) headers["Content-Type"] = "application/vnd.atlas.2023-01-01+json";
     if (this.options.reuseNonce && this.challenge) {
-      const reused = await rawRequest(this.baseUrl, method, path, { headers: { ...headers, Authorization: this.authorize(method, path) }, body: text });
+      const reused = await rawRequest(this.baseUrl, method, path, {
+        headers: { ...headers, Authorization: this.authorize(method, path) },
+        body: text,
+      });
       if (reused.status !== 401 || !reused.headers["www-authenticate"]) return reused;
       this.remember(reused);
     } else {
@@ -126,7 +134,10 @@ export class DigestClient {
       if (first.status !== 401 || !first.headers["www-authenticate"]) return first;
       this.remember(first);
     }
-    return rawRequest(this.baseUrl, method, path, { headers: { ...headers, Authorization: this.authorize(method, path) }, body: text });
+    return rawRequest(this.baseUrl, method, path, {
+      headers: { ...headers, Authorization: this.authorize(method, path) },
+      body: text,
+    });
   }
 
   private remember(res: HttpResult): void {
@@ -141,8 +152,17 @@ export class DigestClient {
 }
 
 /** Requests with `Authorization: Bearer <token>`. */
-export function bearerRequest(baseUrl: string, token: string, method: string, path: string, body?: unknown): Promise<HttpResult> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: "application/vnd.atlas.2023-01-01+json" };
+export function bearerRequest(
+  baseUrl: string,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<HttpResult> {
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${token}`,
+    Accept: "application/vnd.atlas.2023-01-01+json",
+  };
   if (body !== undefined) headers["Content-Type"] = "application/vnd.atlas.2023-01-01+json";
   return rawRequest(baseUrl, method, path, { headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }

@@ -26,5 +26,11 @@ export interface FreshModel {
 export function freshModel(): FreshModel {
   const model = new AtlasModel({ seed: "model-test", now: () => Date.UTC(2026, 7, 21, 10, 15, 30, 789) });
   const [main, other] = seedDefaults(model);
-  return { model, orgId: main.orgId, projectId: main.projectIds[0], otherProjectId: main.projectIds[1], otherOrgProjectId: other.projectIds[0] };
+  return {
+    model,
+    orgId: main.orgId,
+    projectId: main.projectIds[0],
+    otherProjectId: main.projectIds[1],
+    otherOrgProjectId: other.projectIds[0],
+  };
 }
