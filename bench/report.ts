@@ -48,7 +48,7 @@ export function renderReport(r: BenchResults): string {
   const table = (head: string[], rows: Array<Array<string | number>>) => markdownTable(out, head, rows);
   out.push("# Benchmarks", "");
   out.push(
-    `Written by \`npm run bench\` on ${r.date}; every figure below comes from that one run. Total run time: **${minutes(r.totalMs)}**.`,
+    `Written by \`npm run bench\` on ${r.date}; every figure below comes from that one run. Total run time: **${minutes(r.totalMs)}** (from the start of \`node dist/bench/run.js\`; the TypeScript build before it is not included).`,
     "",
   );
   out.push("## Machine and settings", "");

@@ -16,7 +16,7 @@ import { checkApiKey } from "../../provider/resources/api-key/validation";
 import { checkAssignment } from "../../provider/resources/api-key-project-assignment/validation";
 import { checkProjectApiKey } from "../../provider/resources/project-api-key/validation";
 import { exportState, removeStackFiles, requirePulumiCli } from "../support/pulumi";
-import { atlasConfig, atlasStack } from "../support/reliability-cli";
+import { atlasConfig, atlasStack, cliChildPids, descendantsOf, killPids, pulumiCli } from "../support/reliability-cli";
 import { describeHits, emulatorSecrets, scanText } from "../support/reliability-scan";
 import { printTable, saveFigures, shortMessage } from "../support/reliability-table";
 import { BAD_INPUTS } from "../unit/provider/validation.test";
@@ -78,22 +78,52 @@ describe("reliability: bad input is refused before any request", function () {
       if (stack) removeStackFiles(stack);
     });
 
-    /** Runs `command` with the bad input in place; returns the error after checking requests and state. */
+    /** Atlas resources of the state, secrets compared by presence (the engine re-encrypts them on every run). */
+    async function atlasResources(): Promise<string> {
+      const resources = (await exportState(stack)).deployment.resources.filter((r: { type: string }) => r.type.startsWith("pulumi-nodejs:dynamic/"));
+      return JSON.stringify(resources.map((r: object) => ({ ...r, modified: undefined, created: undefined })), (_key, value) =>
+        value && typeof value === "object" && "ciphertext" in value ? "[secret]" : value,
+      );
+    }
+
+    /**
+     * Runs `command` with the bad input in place and checks it fails with `expected`, sends no
+     * request and leaves the Atlas resources of the state as they were. A command still running
+     * after a minute is killed (with its provider process) and counts as hung.
+     */
     async function refused(tier: string, name: string, command: "up" | "refresh", expected: RegExp): Promise<void> {
-      const before = (await exportState(stack)).deployment.resources;
+      const before = await atlasResources();
       emulator.clearRequests();
       let message = "";
+      let hung = false;
+      const watchdog = setTimeout(() => {
+        hung = true;
+        const cli = cliChildPids();
+        killPids([...cli, ...cli.flatMap(descendantsOf)]);
+      }, 60_000);
       try {
         await (command === "up" ? stack.up() : stack.refresh());
       } catch (error) {
         message = (error as Error).message;
+      } finally {
+        clearTimeout(watchdog);
       }
+      if (hung) await pulumiCli(stack, ["cancel", "--yes"]);
       messages.push(message);
       const line = message.split("\n").find((l) => expected.test(l)) ?? message;
+      rows.push([tier, `${name} (${command})`, hung ? "hung: killed after 60 s" : shortMessage(line.trim(), 220), emulator.requests().length, "see test"]);
+      expect(hung, `${command} hung instead of failing`).to.equal(false);
       expect(message, "the command must fail with a clear error").to.match(expected);
       expect(emulator.requests(), "requests sent").to.have.length(0);
-      expect((await exportState(stack)).deployment.resources).to.deep.equal(before);
-      rows.push([tier, `${name} (${command})`, shortMessage(line.trim(), 220), 0, "untouched"]);
+      expect(await atlasResources()).to.equal(before);
+      rows[rows.length - 1][4] = "untouched";
+    }
+
+    /** Puts the good config back and lets `up` record it: refresh uses the config recorded in state. */
+    async function restoreConfig(): Promise<void> {
+      extra = () => undefined;
+      await stack.setAllConfig(atlasConfig(emulator));
+      expect((await stack.up()).summary.result).to.equal("succeeded");
     }
 
     const configCases: Array<[string, () => ConfigMap, RegExp]> = [
@@ -109,20 +139,22 @@ describe("reliability: bad input is refused before any request", function () {
         extra = () => new ApiKey("added", { orgId: emulator.orgId, description: `${prefix}added`, roleNames: ["ORG_MEMBER"] });
         try {
           await refused("CLI config", name, "up", expected);
+          // The failed up recorded the bad config in the state's provider: refresh now runs with it.
           await refused("CLI config", name, "refresh", expected);
         } finally {
-          await stack.setAllConfig(atlasConfig(emulator));
-          extra = () => undefined;
+          await restoreConfig();
         }
       });
     }
 
     it("config: no credentials at all", async () => {
       await stack.removeAllConfig(["mongodbatlas:publicKey", "mongodbatlas:privateKey"]);
+      extra = () => new ApiKey("added", { orgId: emulator.orgId, description: `${prefix}added`, roleNames: ["ORG_MEMBER"] });
       try {
+        await refused("CLI config", "no credentials", "up", /credentials are missing or incomplete/);
         await refused("CLI config", "no credentials", "refresh", /credentials are missing or incomplete/);
       } finally {
-        await stack.setAllConfig(atlasConfig(emulator));
+        await restoreConfig();
       }
     });
 
