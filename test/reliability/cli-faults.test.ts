@@ -10,9 +10,9 @@ import { start, type EmulatorHandle } from "../../emulator";
 import { adminClient } from "../support/provider-harness";
 import { removeStackFiles, requirePulumiCli } from "../support/pulumi";
 import { atlasConfig, atlasStack, orphansOf } from "../support/reliability-cli";
-import { expireTokensAfter } from "../support/reliability-faults";
+import { expireTokensOnce } from "../support/reliability-faults";
 import { keysWithPrefix } from "../support/reliability-ledger";
-import { fourResources, type FourResourcesOptions } from "../support/reliability-programs";
+import { fourResources, manyKeys, type FourResourcesOptions } from "../support/reliability-programs";
 import { SecretBook, captureIssuedSecrets, describeHits, scanText, type Secret } from "../support/reliability-scan";
 import { lastSeq, requestFigures, stackProblems } from "../support/reliability-stack-checks";
 import { printTable, saveFigures, shortMessage } from "../support/reliability-table";
@@ -36,12 +36,20 @@ describe("reliability: faults through the real CLI", function () {
     requirePulumiCli(this);
     emulator = await start({ seed: "reliability-cli-faults", rateLimit: false });
     tokens = captureIssuedSecrets(emulator);
-    stack = await atlasStack("rel-cli-faults", emulator, fourResources(emulator, prefix, () => options));
+    stack = await atlasStack(
+      "rel-cli-faults",
+      emulator,
+      fourResources(emulator, prefix, () => options),
+    );
   });
 
   after(async () => {
     if (rows.length) {
-      printTable("Faults through the real CLI", ["command", "faults", "outcome", "requests", "429", "5xx", "dropped", "invariants after"], rows);
+      printTable(
+        "Faults through the real CLI",
+        ["command", "faults", "outcome", "requests", "429", "5xx", "dropped", "invariants after"],
+        rows,
+      );
       saveFigures("cli-faults", rows);
     }
     if (stack) removeStackFiles(stack);
@@ -49,7 +57,13 @@ describe("reliability: faults through the real CLI", function () {
   });
 
   /** Runs one CLI command under faults; records its figures and returns its error, if any. */
-  async function step(command: string, faults: string, run: () => Promise<unknown>): Promise<Error | undefined> {
+  async function step(
+    command: string,
+    faults: string,
+    run: () => Promise<unknown>,
+    target = stack,
+    targetPrefix = prefix,
+  ): Promise<Error | undefined> {
     const from = lastSeq(emulator);
     let error: Error | undefined;
     try {
@@ -60,9 +74,20 @@ describe("reliability: faults through the real CLI", function () {
     }
     secrets.remember(emulator);
     const figures = requestFigures(emulator, from);
-    const problems = await stackProblems(stack, emulator, prefix);
-    const outcome = error ? `failed: ${shortMessage(error.message.match(/Creating the API key[^\n]*/)?.[0] ?? error.message, 200)}` : "succeeded";
-    rows.push([command, faults, outcome, figures.requests, figures.rateLimited, figures.errors5xx, figures.dropped, problems.join("; ") || "hold"]);
+    const problems = await stackProblems(target, emulator, targetPrefix);
+    const outcome = error
+      ? `failed: ${shortMessage(error.message.match(/Creating the API key[^\n]*/)?.[0] ?? error.message, 200)}`
+      : "succeeded";
+    rows.push([
+      command,
+      faults,
+      outcome,
+      figures.requests,
+      figures.rateLimited,
+      figures.errors5xx,
+      figures.dropped,
+      problems.join("; ") || "hold",
+    ]);
     emulator.clearFaults();
     return error;
   }
@@ -91,7 +116,9 @@ describe("reliability: faults through the real CLI", function () {
     emulator.injectFault({ type: "status", status: 500, method: "PATCH", count: 2 });
     const error = await step("up (update)", "500 ×2 on PATCH", () => stack.up(handlers));
     expect(error?.message).to.equal(undefined);
-    expect(emulator.model.state.apiKeys[String((await stack.outputs()).orgKeyId.value)].desc).to.equal(`${prefix}org key v2`);
+    expect(emulator.model.state.apiKeys[String((await stack.outputs()).orgKeyId.value)].desc).to.equal(
+      `${prefix}org key v2`,
+    );
   });
 
   it("a lost create answer fails up naming the key; the documented recovery then converges", async () => {
@@ -122,24 +149,37 @@ describe("reliability: faults through the real CLI", function () {
     } finally {
       emulator.configure({ nonceReuse: true });
     }
-    const stale = emulator.requests().filter((r) => r.seq > from && r.status === 401 && r.auth === "digest" && !r.challenge);
+    const stale = emulator
+      .requests()
+      .filter((r) => r.seq > from && r.status === 401 && r.auth === "digest" && !r.challenge);
     expect(stale.length, "the server must have refused reused nonces").to.be.greaterThan(0);
   });
 
-  it("up and refresh succeed with a service account whose tokens expire after two requests", async () => {
-    options.revision = " v4";
-    await stack.removeAllConfig(["mongodbatlas:publicKey", "mongodbatlas:privateKey"]);
-    await stack.setAllConfig(atlasConfig(emulator, "serviceAccount"));
-    const restore = expireTokensAfter(emulator, 2);
-    const from = lastSeq(emulator);
+  it("up and destroy succeed with a service account whose token expires mid-run", async () => {
+    // Its own stack of one resource kind: the provider process then holds one client and one
+    // token, so three concurrent calls share the token that expires under them.
+    const saPrefix = `${prefix}sa `;
+    const saStack = await atlasStack("rel-cli-faults-sa", emulator, manyKeys(emulator, saPrefix, 3));
+    await saStack.removeAllConfig(["mongodbatlas:publicKey", "mongodbatlas:privateKey"]);
+    await saStack.setAllConfig(atlasConfig(emulator, "serviceAccount"));
+    const fault = "token expires on the server after its first accepted call";
     try {
-      expect((await step("up (update)", "OAuth token expires after 2 uses", () => stack.up(handlers)))?.message).to.equal(undefined);
-      expect((await step("refresh", "OAuth token expires after 2 uses", () => stack.refresh(handlers)))?.message).to.equal(undefined);
+      for (const command of ["up", "destroy"] as const) {
+        const restore = expireTokensOnce(emulator, 1);
+        const from = lastSeq(emulator);
+        try {
+          const run = () => (command === "up" ? saStack.up(handlers) : saStack.destroy(handlers));
+          expect((await step(`${command} (3 keys)`, fault, run, saStack, saPrefix))?.message).to.equal(undefined);
+        } finally {
+          restore();
+        }
+        const refused = emulator.requests().filter((r) => r.seq > from && r.status === 401 && r.auth === "bearer");
+        expect(refused.length, "the expired token must have been refused").to.be.greaterThan(0);
+      }
+      expect(keysWithPrefix(emulator, saPrefix)).to.deep.equal([]);
     } finally {
-      restore();
+      removeStackFiles(saStack);
     }
-    const refused = emulator.requests().filter((r) => r.seq > from && r.status === 401 && r.auth === "bearer");
-    expect(refused.length, "expired tokens must have been refused").to.be.greaterThan(0);
   });
 
   it("destroy deletes everything through 503s on DELETE", async () => {
@@ -151,7 +191,10 @@ describe("reliability: faults through the real CLI", function () {
 
   it("printed no credential in any CLI output or error", () => {
     secrets.remember(emulator, tokens());
-    expect(tokens().filter((t) => t.label.startsWith("OAuth")).length, "tokens must have been issued").to.be.greaterThan(1);
+    expect(
+      tokens().filter((t) => t.label.startsWith("OAuth")).length,
+      "tokens must have been issued",
+    ).to.be.greaterThan(1);
     expect(describeHits(scanText("CLI output and errors", texts.join("\n"), secrets.all()))).to.equal("");
   });
 });

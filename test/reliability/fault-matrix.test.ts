@@ -29,7 +29,15 @@ describe("reliability: fault matrix through the provider runtime", function () {
     if (rows.length) {
       printTable(
         "Fault matrix (provider runtime × emulator)",
-        ["resource", "operation", "fault", "outcome", "requests", "stray keys after the failure", "after docs recovery + clean rerun"],
+        [
+          "resource",
+          "operation",
+          "fault",
+          "outcome",
+          "requests",
+          "stray keys after the failure",
+          "after docs recovery + clean rerun",
+        ],
         rows.map((r) => [
           r.resource,
           r.op,
@@ -37,7 +45,11 @@ describe("reliability: fault matrix through the provider runtime", function () {
           r.ok ? r.outcome : `failed: ${shortMessage(r.message, 140)}`,
           r.requests,
           r.strayKeys ? `${r.strayKeys} (${r.strayNamed ? "named" : r.strayWarned ? "warned" : "not named"})` : "0",
-          r.problems.length ? r.problems.join("; ") : r.recovered ? `converged (${r.recovered} deleted by recovery)` : "converged",
+          r.problems.length
+            ? r.problems.join("; ")
+            : r.recovered
+              ? `converged (${r.recovered} deleted by recovery)`
+              : "converged",
         ]),
       );
       saveFigures("fault-matrix", rows);
@@ -58,7 +70,9 @@ describe("reliability: fault matrix through the provider runtime", function () {
         // The ambiguous create: the error must say so, and name every key that was made or warn
         // that a timed-out request may still make one (see RELIABILITY.md, proposed change 1).
         expect(row.message).to.match(/may or may not have succeeded/);
-        expect(row.strayNamed || row.strayWarned, `stray key neither named nor announced in: ${row.message}`).to.equal(true);
+        expect(row.strayNamed || row.strayWarned, `stray key neither named nor announced in: ${row.message}`).to.equal(
+          true,
+        );
       }
       if (!row.ok) expect(row.message).to.match(/HTTP \d{3}|no response|failed/);
     });
@@ -67,7 +81,10 @@ describe("reliability: fault matrix through the provider runtime", function () {
   it("holds no credential in any provider log line or error message of the matrix", () => {
     expect(rows.length).to.be.greaterThan(100);
     secrets.remember(emulator, issuedTokens());
-    expect(issuedTokens().filter((t) => t.label.startsWith("OAuth")).length, "the OAuth cases must have issued tokens").to.be.greaterThan(0);
+    expect(
+      issuedTokens().filter((t) => t.label.startsWith("OAuth")).length,
+      "the OAuth cases must have issued tokens",
+    ).to.be.greaterThan(0);
     const hits = scanText("matrix logs and errors", texts.join("\n"), secrets.all());
     expect(describeHits(hits)).to.equal("");
     console.log(`    scanned ${texts.length} log lines and messages for ${secrets.all().length} secrets: 0 hits`);

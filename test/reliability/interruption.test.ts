@@ -13,7 +13,17 @@ import { promisify } from "node:util";
 import { expect } from "chai";
 import { start, type EmulatorHandle } from "../../emulator";
 import { exportState, removeStackFiles, repoRoot, requirePulumiCli } from "../support/pulumi";
-import { atlasStack, cliChildPids, cliContext, descendantsOf, isAlive, keyIdsInState, killPids, orphansOf, pendingOperations } from "../support/reliability-cli";
+import {
+  atlasStack,
+  cliChildPids,
+  cliContext,
+  descendantsOf,
+  isAlive,
+  keyIdsInState,
+  killPids,
+  orphansOf,
+  pendingOperations,
+} from "../support/reliability-cli";
 import { keysWithPrefix } from "../support/reliability-ledger";
 import { manyKeys } from "../support/reliability-programs";
 import { stackProblems } from "../support/reliability-stack-checks";
@@ -49,7 +59,17 @@ describe("reliability: SIGKILL of the CLI while creating 50 keys, and the docume
     if (rows.length) {
       printTable(
         `SIGKILL of \`pulumi up\` creating ${KEYS} keys (--parallel 16, ${LATENCY_MS} ms per request)`,
-        ["kill point", "keys in Atlas at kill", "keys in Atlas once settled", "in state", "pending creates", "orphans with a plain rerun", "deleted by the script", "orphans after recovery", "keys in state after recovery"],
+        [
+          "kill point",
+          "keys in Atlas at kill",
+          "keys in Atlas once settled",
+          "in state",
+          "pending creates",
+          "orphans with a plain rerun",
+          "deleted by the script",
+          "orphans after recovery",
+          "keys in state after recovery",
+        ],
         rows,
       );
       saveFigures("interruption", rows);
@@ -88,7 +108,13 @@ describe("reliability: SIGKILL of the CLI while creating 50 keys, and the docume
         const { cwd, env } = cliContext(stack);
         const script = await execFileAsync("bash", ["-c", recoveryScript()], {
           cwd,
-          env: { ...env, STACK: stack.name, MONGODB_ATLAS_PUBLIC_KEY: emulator.publicKey, MONGODB_ATLAS_PRIVATE_KEY: emulator.privateKey, MONGODB_ATLAS_BASE_URL: emulator.url },
+          env: {
+            ...env,
+            STACK: stack.name,
+            MONGODB_ATLAS_PUBLIC_KEY: emulator.publicKey,
+            MONGODB_ATLAS_PRIVATE_KEY: emulator.privateKey,
+            MONGODB_ATLAS_BASE_URL: emulator.url,
+          },
           timeout: 120_000,
         });
         const deleted = Number(/(\d+) stray keys deleted/.exec(script.stdout)?.[1] ?? NaN);
@@ -99,7 +125,17 @@ describe("reliability: SIGKILL of the CLI while creating 50 keys, and the docume
         expect(result.summary.result).to.equal("succeeded");
         const recovered = await exportState(stack);
         const orphans = orphansOf(emulator, prefix, recovered).length;
-        rows.push([`after ${killAt} keys`, atKill, settled, keyIdsInState(interrupted).size, pendingOperations(interrupted).length, plainRerunOrphans, deleted, orphans, keyIdsInState(recovered).size]);
+        rows.push([
+          `after ${killAt} keys`,
+          atKill,
+          settled,
+          keyIdsInState(interrupted).size,
+          pendingOperations(interrupted).length,
+          plainRerunOrphans,
+          deleted,
+          orphans,
+          keyIdsInState(recovered).size,
+        ]);
 
         expect(orphans).to.equal(0);
         expect(deleted).to.equal(plainRerunOrphans);

@@ -48,7 +48,13 @@ describe("reliability: load of 200 resources with --parallel 16 under the rate l
         ["command", "result", "requests sent", "429 received", "resends (= 429 + 5xx)", "wall time (s)", "invariants"],
         rows,
       );
-      saveFigures("load", { refillPerSecond: REFILL_PER_SECOND, orgCapacity: ORG_CAPACITY, usedByNeighbour: USED_BY_NEIGHBOUR, mix: LOAD_MIX, rows });
+      saveFigures("load", {
+        refillPerSecond: REFILL_PER_SECOND,
+        orgCapacity: ORG_CAPACITY,
+        usedByNeighbour: USED_BY_NEIGHBOUR,
+        mix: LOAD_MIX,
+        rows,
+      });
     }
     if (stack) removeStackFiles(stack);
     await emulator?.close();
@@ -64,7 +70,15 @@ describe("reliability: load of 200 resources with --parallel 16 under the rate l
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const figures = requestFigures(emulator, from);
       const problems = await stackProblems(stack, emulator, prefix);
-      rows.push([command, result, figures.requests, figures.rateLimited, figures.rateLimited + figures.errors5xx, seconds, problems.join("; ") || "hold"]);
+      rows.push([
+        command,
+        result,
+        figures.requests,
+        figures.rateLimited,
+        figures.rateLimited + figures.errors5xx,
+        seconds,
+        problems.join("; ") || "hold",
+      ]);
     }
     expect(result).to.equal("succeeded");
     expect(requestFigures(emulator, from).rateLimited, "429s must really have happened").to.be.greaterThan(0);

@@ -20,7 +20,11 @@ describe("reliability/security: the provider under another organization's or a r
 
   const configureWith = (publicKey: string, privateKey: string) =>
     configureProvider(
-      { "mongodbatlas:publicKey": publicKey, "mongodbatlas:privateKey": privateKey, "mongodbatlas:baseUrl": emulator.url },
+      {
+        "mongodbatlas:publicKey": publicKey,
+        "mongodbatlas:privateKey": privateKey,
+        "mongodbatlas:baseUrl": emulator.url,
+      },
       { retry: { baseDelayMs: 1, maxDelayMs: 5 } },
     );
 
@@ -36,7 +40,9 @@ describe("reliability/security: the provider under another organization's or a r
   before(async () => {
     emulator = await start({ seed: "reliability-scoping", rateLimit: false });
     configureWith(emulator.publicKey, emulator.privateKey);
-    const inputs = (await handlers.apiKey.check({}, { orgId: emulator.orgId, description: "victim", roleNames: ["ORG_MEMBER"] })).inputs!;
+    const inputs = (
+      await handlers.apiKey.check({}, { orgId: emulator.orgId, description: "victim", roleNames: ["ORG_MEMBER"] })
+    ).inputs!;
     const created = await handlers.apiKey.create(inputs);
     victim = { id: created.id!, outs: created.outs as Record<string, unknown> };
   });
@@ -50,18 +56,26 @@ describe("reliability/security: the provider under another organization's or a r
     configureWith(other.publicKey!, other.privateKey!);
     expect(await rejection(handlers.apiKey.read(victim.id, victim.outs))).to.match(/HTTP 401 .*USER_CANNOT_ACCESS_ORG/);
     const news = { ...victim.outs, description: "hijacked" };
-    expect(await rejection(handlers.apiKey.update(victim.id, victim.outs as never, news as never))).to.match(/USER_CANNOT_ACCESS_ORG/);
+    expect(await rejection(handlers.apiKey.update(victim.id, victim.outs as never, news as never))).to.match(
+      /USER_CANNOT_ACCESS_ORG/,
+    );
     expect(await rejection(handlers.apiKey.delete(victim.id, victim.outs as never))).to.match(/USER_CANNOT_ACCESS_ORG/);
     const record = emulator.model.state.apiKeys[String(victim.outs.apiKeyId)];
     expect(record?.desc).to.equal("victim");
   });
 
   it("a read-only key can refresh but not create or delete", async () => {
-    const ro = emulator.seedData({ orgId: emulator.orgId, apiKey: { roles: ["ORG_READ_ONLY"] }, serviceAccount: false });
+    const ro = emulator.seedData({
+      orgId: emulator.orgId,
+      apiKey: { roles: ["ORG_READ_ONLY"] },
+      serviceAccount: false,
+    });
     configureWith(ro.publicKey!, ro.privateKey!);
     const before = Object.keys(emulator.model.state.apiKeys).length;
     expect((await handlers.apiKey.read(victim.id, victim.outs)).id).to.equal(victim.id);
-    const inputs = (await handlers.apiKey.check({}, { orgId: emulator.orgId, description: "by read-only", roleNames: ["ORG_MEMBER"] })).inputs!;
+    const inputs = (
+      await handlers.apiKey.check({}, { orgId: emulator.orgId, description: "by read-only", roleNames: ["ORG_MEMBER"] })
+    ).inputs!;
     expect(await rejection(handlers.apiKey.create(inputs))).to.match(/HTTP 401 .*USER_UNAUTHORIZED/);
     expect(await rejection(handlers.apiKey.delete(victim.id, victim.outs as never))).to.match(/USER_UNAUTHORIZED/);
     expect(Object.keys(emulator.model.state.apiKeys).length).to.equal(before);

@@ -17,19 +17,29 @@ const execFileAsync = promisify(execFile);
 export function atlasConfig(emulator: EmulatorHandle, credentials: "apiKey" | "serviceAccount" = "apiKey"): ConfigMap {
   const secret = new Set(["mongodbatlas:privateKey", "mongodbatlas:clientSecret"]);
   const config: ConfigMap = {};
-  for (const [key, value] of Object.entries(credentialConfig(emulator, credentials))) config[key] = { value, secret: secret.has(key) };
+  for (const [key, value] of Object.entries(credentialConfig(emulator, credentials)))
+    config[key] = { value, secret: secret.has(key) };
   return config;
 }
 
 /** A fresh inline stack (own backend and PULUMI_HOME) configured for the emulator. */
-export function atlasStack(projectName: string, emulator: EmulatorHandle, program: PulumiFn, env?: Record<string, string>): Promise<Stack> {
+export function atlasStack(
+  projectName: string,
+  emulator: EmulatorHandle,
+  program: PulumiFn,
+  env?: Record<string, string>,
+): Promise<Stack> {
   return createInlineStack({ projectName, stackName: "dev", program, config: atlasConfig(emulator), env });
 }
 
 /** The offline environment and working directory the Automation API runs the stack's CLI with. */
 export function cliContext(stack: Stack): { command: string; cwd: string; env: Record<string, string> } {
   const ws = stack.workspace as LocalWorkspace;
-  return { command: ws.pulumiCommand.command, cwd: ws.workDir, env: { ...(process.env as Record<string, string>), ...ws.envVars } };
+  return {
+    command: ws.pulumiCommand.command,
+    cwd: ws.workDir,
+    env: { ...(process.env as Record<string, string>), ...ws.envVars },
+  };
 }
 
 /** Result of a direct CLI command. */
@@ -40,7 +50,11 @@ export interface CliResult {
 }
 
 /** Runs `pulumi <args> --stack <stack>` the way a user would in the stack's directory. */
-export async function pulumiCli(stack: Stack, args: string[], extraEnv: Record<string, string> = {}): Promise<CliResult> {
+export async function pulumiCli(
+  stack: Stack,
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): Promise<CliResult> {
   const { command, cwd, env } = cliContext(stack);
   try {
     const { stdout, stderr } = await execFileAsync(command, [...args, "--stack", stack.name, "--non-interactive"], {
@@ -59,7 +73,9 @@ export async function pulumiCli(stack: Stack, args: string[], extraEnv: Record<s
 /** Resources of the exported (encrypted) state, without the stack and provider entries. */
 export async function stateResources(stack: Stack): Promise<Deployment["deployment"]["resources"]> {
   const state = await exportState(stack);
-  return (state.deployment.resources ?? []).filter((r: { type: string }) => r.type.startsWith("pulumi-nodejs:dynamic/"));
+  return (state.deployment.resources ?? []).filter((r: { type: string }) =>
+    r.type.startsWith("pulumi-nodejs:dynamic/"),
+  );
 }
 
 /** Ids of every Atlas key a key resource in this deployment holds. */
@@ -72,12 +88,18 @@ export function keyIdsInState(deployment: Deployment): Set<string> {
 }
 
 /** Pending operations recorded in the deployment (left by an interrupted run). */
-export function pendingOperations(deployment: Deployment): Array<{ type: string; resource: { urn: string; type: string; inputs: Record<string, unknown> } }> {
+export function pendingOperations(
+  deployment: Deployment,
+): Array<{ type: string; resource: { urn: string; type: string; inputs: Record<string, unknown> } }> {
   return (deployment.deployment as { pending_operations?: [] }).pending_operations ?? [];
 }
 
 /** Keys of the emulator made by a stack (description prefix) that the stack's state does not hold. */
-export function orphansOf(emulator: EmulatorHandle, prefix: string, deployment: Deployment): Array<{ id: string; desc: string }> {
+export function orphansOf(
+  emulator: EmulatorHandle,
+  prefix: string,
+  deployment: Deployment,
+): Array<{ id: string; desc: string }> {
   const known = keyIdsInState(deployment);
   return Object.values(emulator.model.state.apiKeys).filter((k) => k.desc.startsWith(prefix) && !known.has(k.id));
 }

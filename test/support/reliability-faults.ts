@@ -50,10 +50,30 @@ function inject(spec: Omit<FaultSpec, "method" | "path">): FaultCase["arm"] {
 
 /** Every fault of the matrix, in column order. */
 export const FAULTS: FaultCase[] = [
-  { name: "429 + Retry-After", credentials: "apiKey", ambiguousForCreate: false, arm: inject({ type: "status", status: 429, retryAfterSeconds: 1, count: 2 }) },
-  { name: "429 bare", credentials: "apiKey", ambiguousForCreate: false, arm: inject({ type: "status", status: 429, count: 2 }) },
-  { name: "500", credentials: "apiKey", ambiguousForCreate: true, arm: inject({ type: "status", status: 500, count: 2 }) },
-  { name: "503", credentials: "apiKey", ambiguousForCreate: true, arm: inject({ type: "status", status: 503, count: 2 }) },
+  {
+    name: "429 + Retry-After",
+    credentials: "apiKey",
+    ambiguousForCreate: false,
+    arm: inject({ type: "status", status: 429, retryAfterSeconds: 1, count: 2 }),
+  },
+  {
+    name: "429 bare",
+    credentials: "apiKey",
+    ambiguousForCreate: false,
+    arm: inject({ type: "status", status: 429, count: 2 }),
+  },
+  {
+    name: "500",
+    credentials: "apiKey",
+    ambiguousForCreate: true,
+    arm: inject({ type: "status", status: 500, count: 2 }),
+  },
+  {
+    name: "503",
+    credentials: "apiKey",
+    ambiguousForCreate: true,
+    arm: inject({ type: "status", status: 503, count: 2 }),
+  },
   {
     name: "503 persistent",
     credentials: "apiKey",
@@ -62,7 +82,12 @@ export const FAULTS: FaultCase[] = [
     arm: inject({ type: "status", status: 503, count: 1_000 }),
   },
   { name: "drop", credentials: "apiKey", ambiguousForCreate: true, arm: inject({ type: "drop", count: 1 }) },
-  { name: "dropAfterCommit", credentials: "apiKey", ambiguousForCreate: true, arm: inject({ type: "dropAfterCommit", count: 1 }) },
+  {
+    name: "dropAfterCommit",
+    credentials: "apiKey",
+    ambiguousForCreate: true,
+    arm: inject({ type: "dropAfterCommit", count: 1 }),
+  },
   {
     name: "latency > timeout",
     credentials: "apiKey",
@@ -102,25 +127,25 @@ export function faultMissed(emulator: EmulatorHandle, fault: FaultCase, fromSeq:
   const injected = emulator.faults();
   if (injected.length > 0) return injected.some((f) => f.fired > 0) ? undefined : "the injected fault never fired";
   const scheme = fault.credentials === "apiKey" ? "digest" : "bearer";
-  const rejected = emulator.requests().some((r) => r.seq > fromSeq && r.status === 401 && r.auth === scheme && !r.challenge);
+  const rejected = emulator
+    .requests()
+    .some((r) => r.seq > fromSeq && r.status === 401 && r.auth === scheme && !r.challenge);
   return rejected ? undefined : `no ${scheme} request was refused as ${fault.name}`;
 }
 
 /**
- * Makes every OAuth token expire on the server after `uses` accepted requests, while the client
- * still believes it valid: the expiry lands in the middle of a CLI run however fast it goes.
- * Returns a function that restores normal tokens.
+ * Expires every OAuth token on the server once, right after the `accepted`-th request the
+ * emulator authenticates with a bearer token, while the client still believes its token valid:
+ * the expiry lands in the middle of a CLI run however fast it goes. Tokens issued afterwards
+ * live normally. Returns a function that removes the hook.
  */
-export function expireTokensAfter(emulator: EmulatorHandle, uses: number): () => void {
+export function expireTokensOnce(emulator: EmulatorHandle, accepted: number): () => void {
   const model = emulator.model;
   const original = model.resolveToken;
-  const counts = new Map<string, number>();
+  let seen = 0;
   model.resolveToken = (accessToken: string) => {
     const account = original.call(model, accessToken);
-    if (!account) return account;
-    const used = (counts.get(accessToken) ?? 0) + 1;
-    counts.set(accessToken, used);
-    if (used >= uses) for (const token of Object.values(model.state.tokens)) token.expiresAt = 0;
+    if (account && ++seen === accepted) for (const token of Object.values(model.state.tokens)) token.expiresAt = 0;
     return account;
   };
   return () => {

@@ -79,7 +79,8 @@ export function checkInvariants(emulator: EmulatorHandle, ledger: Ledger, prefix
   for (const { apiKeyId, privateKey } of ledger.keys()) {
     const record = emulator.model.state.apiKeys[apiKeyId];
     if (!record) problems.push(`key ${apiKeyId} is in state but not in Atlas`);
-    else if (record.privateKey !== privateKey) problems.push(`key ${apiKeyId}: the private key in state is not the one Atlas issued`);
+    else if (record.privateKey !== privateKey)
+      problems.push(`key ${apiKeyId}: the private key in state is not the one Atlas issued`);
   }
   // 4. Assignments and access-list entries in state exist in Atlas.
   for (const entry of ledger.all()) {

@@ -8,7 +8,8 @@ import type { EmulatorHandle } from "../../emulator";
 import * as context from "../../provider/runtime/context";
 import { FAULTS, MATRIX_CLIENT, faultMissed, type FaultCase } from "./reliability-faults";
 import { Ledger, checkInvariants, keysWithPrefix } from "./reliability-ledger";
-import { OPERATIONS, deleteUnknownKeys, perform, prepare, unsettled, type Operation } from "./reliability-operations";
+import { OPERATIONS, type Operation } from "./reliability-operations";
+import { deleteUnknownKeys, perform, prepare, unsettled } from "./reliability-steps";
 import { clientStats, configureProvider, credentialConfig, statsDelta } from "./reliability-runtime";
 import type { SecretBook } from "./reliability-scan";
 
@@ -75,7 +76,10 @@ export async function runCase(
   book: SecretBook,
 ): Promise<MatrixRow> {
   const prefix = `rel-${String(n).padStart(3, "0")} `;
-  configureProvider(credentialConfig(emulator, fault.credentials), { ...MATRIX_CLIENT, log: (line) => texts.push(line) });
+  configureProvider(credentialConfig(emulator, fault.credentials), {
+    ...MATRIX_CLIENT,
+    log: (line) => texts.push(line),
+  });
   const ctx = { emulator, ledger: new Ledger(), prefix };
   const prepared = await prepare(op, ctx);
   book.remember(emulator);
@@ -113,7 +117,9 @@ export async function runCase(
     op: op.label,
     fault: fault.name,
     ok: !error,
-    outcome: op.target ? describeOutcome(!error, delta.retries, delta.challenges, delta.tokenRequests, message) : "n/a: sends no request",
+    outcome: op.target
+      ? describeOutcome(!error, delta.retries, delta.challenges, delta.tokenRequests, message)
+      : "n/a: sends no request",
     message,
     retries: delta.retries,
     challenges: delta.challenges,

@@ -1,10 +1,8 @@
 /**
- * The rows of the fault matrix: every operation of every resource, driven through the provider
- * runtime exactly as the engine drives it (check, then create/read/update/delete), with the
- * engine's bookkeeping mirrored in a {@link Ledger}.
+ * The rows of the fault matrix: every operation of every resource, the request its faults aim
+ * at, and its inputs. How a row is run is in reliability-steps.ts.
  */
 import type { EmulatorHandle } from "../../emulator";
-import { handlers } from "../../provider/runtime";
 import type { ResourceKind } from "../../provider/runtime/serializable";
 import type { Target } from "./reliability-faults";
 import type { Ledger } from "./reliability-ledger";
@@ -47,7 +45,10 @@ const GROUP_KEYS = "/api/atlas/v2/groups/[^/]+/apiKeys";
 async function fixtureKey(ctx: OpContext): Promise<string> {
   const admin = adminClient(ctx.emulator);
   try {
-    const key = await admin.createOrgApiKey(ctx.emulator.orgId, { desc: `${ctx.prefix}fixture`, roles: ["ORG_MEMBER"] });
+    const key = await admin.createOrgApiKey(ctx.emulator.orgId, {
+      desc: `${ctx.prefix}fixture`,
+      roles: ["ORG_MEMBER"],
+    });
     ctx.ledger.fixture(key.id);
     return key.id;
   } finally {
@@ -55,8 +56,16 @@ async function fixtureKey(ctx: OpContext): Promise<string> {
   }
 }
 
-const apiKeyInputs = async (ctx: OpContext) => ({ orgId: ctx.emulator.orgId, description: `${ctx.prefix}key`, roleNames: ["ORG_READ_ONLY"] });
-const apiKeyChange = (inputs: Record<string, unknown>) => ({ ...inputs, description: `${inputs.description} v2`, roleNames: ["ORG_MEMBER", "ORG_READ_ONLY"] });
+const apiKeyInputs = async (ctx: OpContext) => ({
+  orgId: ctx.emulator.orgId,
+  description: `${ctx.prefix}key`,
+  roleNames: ["ORG_READ_ONLY"],
+});
+const apiKeyChange = (inputs: Record<string, unknown>) => ({
+  ...inputs,
+  description: `${inputs.description} v2`,
+  roleNames: ["ORG_MEMBER", "ORG_READ_ONLY"],
+});
 const projectKeyInputs = async (ctx: OpContext) => ({
   description: `${ctx.prefix}project key`,
   projectAssignments: ctx.emulator.projectIds.map((projectId) => ({ projectId, roleNames: ["GROUP_READ_ONLY"] })),
@@ -69,12 +78,28 @@ const projectKeyChange = (inputs: Record<string, unknown>) => ({
     roleNames: i === 0 ? ["GROUP_READ_ONLY"] : ["GROUP_DATA_ACCESS_READ_ONLY"],
   })),
 });
-const assignmentInputs = async (ctx: OpContext) => ({ projectId: ctx.emulator.projectId, apiKeyId: await fixtureKey(ctx), roles: ["GROUP_READ_ONLY"] });
-const entryInputs = async (ctx: OpContext) => ({ orgId: ctx.emulator.orgId, apiKeyId: await fixtureKey(ctx), ipAddress: "198.51.100.7" });
+const assignmentInputs = async (ctx: OpContext) => ({
+  projectId: ctx.emulator.projectId,
+  apiKeyId: await fixtureKey(ctx),
+  roles: ["GROUP_READ_ONLY"],
+});
+const entryInputs = async (ctx: OpContext) => ({
+  orgId: ctx.emulator.orgId,
+  apiKeyId: await fixtureKey(ctx),
+  ipAddress: "198.51.100.7",
+});
 
 /** Every row of the matrix, in table order. */
 export const OPERATIONS: Operation[] = [
-  { resource: "ApiKey", kind: "apiKey", op: "create", label: "create", createsKey: true, target: { method: "POST", path: `${ORG_KEYS}$` }, inputs: apiKeyInputs },
+  {
+    resource: "ApiKey",
+    kind: "apiKey",
+    op: "create",
+    label: "create",
+    createsKey: true,
+    target: { method: "POST", path: `${ORG_KEYS}$` },
+    inputs: apiKeyInputs,
+  },
   {
     resource: "ApiKey",
     kind: "apiKey",
@@ -83,11 +108,48 @@ export const OPERATIONS: Operation[] = [
     target: { method: "POST", path: `${ORG_KEYS}/[^/]+/accessList$` },
     inputs: async (ctx) => ({ ...(await apiKeyInputs(ctx)), accessList: ["192.0.2.10"] }),
   },
-  { resource: "ApiKey", kind: "apiKey", op: "read", label: "read", target: { method: "GET", path: `${ORG_KEYS}/[^/]+$` }, inputs: apiKeyInputs },
-  { resource: "ApiKey", kind: "apiKey", op: "update", label: "update", target: { method: "PATCH", path: `${ORG_KEYS}/[^/]+$` }, inputs: apiKeyInputs, changed: apiKeyChange },
-  { resource: "ApiKey", kind: "apiKey", op: "delete", label: "delete", target: { method: "DELETE", path: `${ORG_KEYS}/[^/]+$` }, inputs: apiKeyInputs },
-  { resource: "ProjectApiKey", kind: "projectApiKey", op: "create", label: "create", createsKey: true, target: { method: "POST", path: `${GROUP_KEYS}$` }, inputs: projectKeyInputs },
-  { resource: "ProjectApiKey", kind: "projectApiKey", op: "read", label: "read", target: { method: "GET", path: `${ORG_KEYS}/[^/]+$` }, inputs: projectKeyInputs },
+  {
+    resource: "ApiKey",
+    kind: "apiKey",
+    op: "read",
+    label: "read",
+    target: { method: "GET", path: `${ORG_KEYS}/[^/]+$` },
+    inputs: apiKeyInputs,
+  },
+  {
+    resource: "ApiKey",
+    kind: "apiKey",
+    op: "update",
+    label: "update",
+    target: { method: "PATCH", path: `${ORG_KEYS}/[^/]+$` },
+    inputs: apiKeyInputs,
+    changed: apiKeyChange,
+  },
+  {
+    resource: "ApiKey",
+    kind: "apiKey",
+    op: "delete",
+    label: "delete",
+    target: { method: "DELETE", path: `${ORG_KEYS}/[^/]+$` },
+    inputs: apiKeyInputs,
+  },
+  {
+    resource: "ProjectApiKey",
+    kind: "projectApiKey",
+    op: "create",
+    label: "create",
+    createsKey: true,
+    target: { method: "POST", path: `${GROUP_KEYS}$` },
+    inputs: projectKeyInputs,
+  },
+  {
+    resource: "ProjectApiKey",
+    kind: "projectApiKey",
+    op: "read",
+    label: "read",
+    target: { method: "GET", path: `${ORG_KEYS}/[^/]+$` },
+    inputs: projectKeyInputs,
+  },
   {
     resource: "ProjectApiKey",
     kind: "projectApiKey",
@@ -97,9 +159,30 @@ export const OPERATIONS: Operation[] = [
     inputs: projectKeyInputs,
     changed: projectKeyChange,
   },
-  { resource: "ProjectApiKey", kind: "projectApiKey", op: "delete", label: "delete", target: { method: "DELETE", path: `${ORG_KEYS}/[^/]+$` }, inputs: projectKeyInputs },
-  { resource: "ApiKeyProjectAssignment", kind: "apiKeyProjectAssignment", op: "create", label: "create", target: { method: "POST", path: `${GROUP_KEYS}/[^/]+$` }, inputs: assignmentInputs },
-  { resource: "ApiKeyProjectAssignment", kind: "apiKeyProjectAssignment", op: "read", label: "read", target: { method: "GET", path: `${GROUP_KEYS}$` }, inputs: assignmentInputs },
+  {
+    resource: "ProjectApiKey",
+    kind: "projectApiKey",
+    op: "delete",
+    label: "delete",
+    target: { method: "DELETE", path: `${ORG_KEYS}/[^/]+$` },
+    inputs: projectKeyInputs,
+  },
+  {
+    resource: "ApiKeyProjectAssignment",
+    kind: "apiKeyProjectAssignment",
+    op: "create",
+    label: "create",
+    target: { method: "POST", path: `${GROUP_KEYS}/[^/]+$` },
+    inputs: assignmentInputs,
+  },
+  {
+    resource: "ApiKeyProjectAssignment",
+    kind: "apiKeyProjectAssignment",
+    op: "read",
+    label: "read",
+    target: { method: "GET", path: `${GROUP_KEYS}$` },
+    inputs: assignmentInputs,
+  },
   {
     resource: "ApiKeyProjectAssignment",
     kind: "apiKeyProjectAssignment",
@@ -109,77 +192,45 @@ export const OPERATIONS: Operation[] = [
     inputs: assignmentInputs,
     changed: (inputs) => ({ ...inputs, roles: ["GROUP_DATA_ACCESS_READ_ONLY"] }),
   },
-  { resource: "ApiKeyProjectAssignment", kind: "apiKeyProjectAssignment", op: "delete", label: "delete", target: { method: "DELETE", path: `${GROUP_KEYS}/[^/]+$` }, inputs: assignmentInputs },
-  { resource: "AccessListApiKey", kind: "accessListApiKey", op: "create", label: "create", target: { method: "POST", path: `${ORG_KEYS}/[^/]+/accessList$` }, inputs: entryInputs },
-  { resource: "AccessListApiKey", kind: "accessListApiKey", op: "read", label: "read", target: { method: "GET", path: `${ORG_KEYS}/[^/]+/accessList/[^/]+$` }, inputs: entryInputs },
+  {
+    resource: "ApiKeyProjectAssignment",
+    kind: "apiKeyProjectAssignment",
+    op: "delete",
+    label: "delete",
+    target: { method: "DELETE", path: `${GROUP_KEYS}/[^/]+$` },
+    inputs: assignmentInputs,
+  },
+  {
+    resource: "AccessListApiKey",
+    kind: "accessListApiKey",
+    op: "create",
+    label: "create",
+    target: { method: "POST", path: `${ORG_KEYS}/[^/]+/accessList$` },
+    inputs: entryInputs,
+  },
+  {
+    resource: "AccessListApiKey",
+    kind: "accessListApiKey",
+    op: "read",
+    label: "read",
+    target: { method: "GET", path: `${ORG_KEYS}/[^/]+/accessList/[^/]+$` },
+    inputs: entryInputs,
+  },
   // Every change of an entry is a replacement (create + delete, covered above): update sends nothing.
-  { resource: "AccessListApiKey", kind: "accessListApiKey", op: "update", label: "update (no request)", inputs: entryInputs, changed: (inputs) => inputs },
-  { resource: "AccessListApiKey", kind: "accessListApiKey", op: "delete", label: "delete", target: { method: "DELETE", path: `${ORG_KEYS}/[^/]+/accessList/[^/]+$` }, inputs: entryInputs },
+  {
+    resource: "AccessListApiKey",
+    kind: "accessListApiKey",
+    op: "update",
+    label: "update (no request)",
+    inputs: entryInputs,
+    changed: (inputs) => inputs,
+  },
+  {
+    resource: "AccessListApiKey",
+    kind: "accessListApiKey",
+    op: "delete",
+    label: "delete",
+    target: { method: "DELETE", path: `${ORG_KEYS}/[^/]+/accessList/[^/]+$` },
+    inputs: entryInputs,
+  },
 ];
-
-async function checked(kind: ResourceKind, raw: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const result = await handlers[kind].check({}, raw);
-  if (result.failures?.length) throw new Error(`test inputs rejected: ${JSON.stringify(result.failures)}`);
-  return result.inputs as Record<string, unknown>;
-}
-
-/** Checks the inputs and, for read/update/delete, creates the resource the operation works on. */
-export async function prepare(op: Operation, ctx: OpContext): Promise<Prepared> {
-  const inputs = await checked(op.kind, await op.inputs(ctx));
-  const news = op.changed ? await checked(op.kind, op.changed(inputs)) : undefined;
-  if (op.op === "create") return { inputs, news };
-  const created = await handlers[op.kind].create(inputs);
-  ctx.ledger.put(op.kind, created.id, created.outs);
-  return { inputs, news, id: created.id };
-}
-
-/**
- * Runs the operation once, as one `pulumi up`/`refresh`/`destroy` step would, and records its
- * result in the ledger the way the engine records it in state. `again` makes it the clean rerun:
- * a create or delete already done is not repeated.
- */
-export async function perform(op: Operation, ctx: OpContext, p: Prepared, again = false): Promise<void> {
-  const h = handlers[op.kind];
-  const held = p.id ? ctx.ledger.get(p.id) : undefined;
-  if (op.op === "create") {
-    if (again && held) return;
-    const result = await h.create(p.inputs);
-    p.id = result.id;
-    ctx.ledger.put(op.kind, result.id, result.outs);
-  } else if (op.op === "read") {
-    const result = await h.read(p.id!, held!.outs);
-    if (!result.id) throw new Error(`read dropped ${p.id}, which exists`);
-    ctx.ledger.put(op.kind, p.id!, result.props!);
-  } else if (op.op === "update") {
-    const diff = await h.diff(p.id!, held!.outs, p.news);
-    if (diff.changes || !again) ctx.ledger.put(op.kind, p.id!, (await h.update(p.id!, held!.outs, p.news)).outs!);
-  } else {
-    if (again && !held) return;
-    await h.delete(p.id!, held!.outs);
-    ctx.ledger.remove(p.id!);
-  }
-}
-
-/** What a further refresh + up would still change; empty when the case converged. */
-export async function unsettled(op: Operation, ctx: OpContext, p: Prepared): Promise<string[]> {
-  const h = handlers[op.kind];
-  if (!p.id) return ["the resource was never created"];
-  const read = await h.read(p.id, ctx.ledger.get(p.id)?.outs);
-  if (op.op === "delete") return read.id ? [`${p.id} still exists after delete`] : [];
-  if (!read.id) return [`${p.id} is gone from Atlas`];
-  const diff = await h.diff(p.id, read.props, p.news ?? p.inputs);
-  return diff.changes ? [`${p.id} still differs from its inputs: ${JSON.stringify(diff.replaces ?? [])}`] : [];
-}
-
-/**
- * The recovery docs/recovery.md gives for a create reported as "may or may not have succeeded":
- * delete every key with that description that the state does not hold. Returns how many.
- */
-export async function deleteUnknownKeys(ctx: OpContext, description: string): Promise<number> {
-  const admin = adminClient(ctx.emulator);
-  const known = ctx.ledger.knownKeyIds();
-  const stray = (await admin.listOrgApiKeys(ctx.emulator.orgId)).filter((k) => k.desc === description && !known.has(k.id));
-  for (const key of stray) await admin.deleteOrgApiKey(ctx.emulator.orgId, key.id);
-  admin.close();
-  return stray.length;
-}

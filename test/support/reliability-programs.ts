@@ -23,12 +23,20 @@ export interface FourResourcesOptions {
 export function fourResources(emulator: EmulatorHandle, prefix: string, options: () => FourResourcesOptions): PulumiFn {
   return async () => {
     const { revision = "", extraKey = false } = options();
-    const orgKey = new ApiKey("org-key", { orgId: emulator.orgId, description: `${prefix}org key${revision}`, roleNames: ["ORG_READ_ONLY"] });
+    const orgKey = new ApiKey("org-key", {
+      orgId: emulator.orgId,
+      description: `${prefix}org key${revision}`,
+      roleNames: ["ORG_READ_ONLY"],
+    });
     const projectKey = new ProjectApiKey("project-key", {
       description: `${prefix}project key`,
       projectAssignments: emulator.projectIds.map((projectId) => ({ projectId, roleNames: ["GROUP_READ_ONLY"] })),
     });
-    new ApiKeyProjectAssignment("assignment", { projectId: emulator.secondProjectId, apiKeyId: orgKey.apiKeyId, roles: ["GROUP_READ_ONLY"] });
+    new ApiKeyProjectAssignment("assignment", {
+      projectId: emulator.secondProjectId,
+      apiKeyId: orgKey.apiKeyId,
+      roles: ["GROUP_READ_ONLY"],
+    });
     new AccessListApiKey("entry", { orgId: emulator.orgId, apiKeyId: orgKey.apiKeyId, ipAddress: "192.0.2.20" });
     const outputs: Record<string, unknown> = {
       orgKeyId: orgKey.apiKeyId,
@@ -37,7 +45,11 @@ export function fourResources(emulator: EmulatorHandle, prefix: string, options:
       projectPrivateKey: projectKey.privateKey,
     };
     if (extraKey) {
-      const extra = new ApiKey("extra-key", { orgId: emulator.orgId, description: `${prefix}extra key`, roleNames: ["ORG_MEMBER"] });
+      const extra = new ApiKey("extra-key", {
+        orgId: emulator.orgId,
+        description: `${prefix}extra key`,
+        roleNames: ["ORG_MEMBER"],
+      });
       outputs.extraKeyId = extra.apiKeyId;
       outputs.extraPrivateKey = extra.privateKey;
     }
@@ -63,9 +75,18 @@ export function loadProgram(emulator: EmulatorHandle, prefix: string): PulumiFn 
   return async () => {
     for (let i = 0; i < LOAD_MIX.orgKeys; i++) {
       const inline = i % 2 === 0 ? { accessList: [`198.51.100.${i + 1}`] } : {};
-      const key = new ApiKey(`org-${i}`, { orgId: emulator.orgId, description: `${prefix}org ${i}`, roleNames: ["ORG_READ_ONLY"], ...inline });
+      const key = new ApiKey(`org-${i}`, {
+        orgId: emulator.orgId,
+        description: `${prefix}org ${i}`,
+        roleNames: ["ORG_READ_ONLY"],
+        ...inline,
+      });
       if (i < LOAD_MIX.accessListEntries) {
-        new AccessListApiKey(`entry-${i}`, { orgId: emulator.orgId, apiKeyId: key.apiKeyId, cidrBlock: `10.${i}.0.0/16` });
+        new AccessListApiKey(`entry-${i}`, {
+          orgId: emulator.orgId,
+          apiKeyId: key.apiKeyId,
+          cidrBlock: `10.${i}.0.0/16`,
+        });
       }
     }
     for (let i = 0; i < LOAD_MIX.projectKeys; i++) {

@@ -9,17 +9,25 @@ import type { AtlasClientStats } from "../../provider/atlas/stats";
 import * as context from "../../provider/runtime/context";
 
 /** The stack config a user sets for either kind of credentials, pointing at the emulator. */
-export function credentialConfig(emulator: EmulatorHandle, credentials: "apiKey" | "serviceAccount"): Record<string, string> {
+export function credentialConfig(
+  emulator: EmulatorHandle,
+  credentials: "apiKey" | "serviceAccount",
+): Record<string, string> {
   return credentials === "apiKey"
-    ? { "mongodbatlas:publicKey": emulator.publicKey, "mongodbatlas:privateKey": emulator.privateKey, "mongodbatlas:baseUrl": emulator.url }
-    : { "mongodbatlas:clientId": emulator.clientId, "mongodbatlas:clientSecret": emulator.clientSecret, "mongodbatlas:baseUrl": emulator.url };
+    ? {
+        "mongodbatlas:publicKey": emulator.publicKey,
+        "mongodbatlas:privateKey": emulator.privateKey,
+        "mongodbatlas:baseUrl": emulator.url,
+      }
+    : {
+        "mongodbatlas:clientId": emulator.clientId,
+        "mongodbatlas:clientSecret": emulator.clientSecret,
+        "mongodbatlas:baseUrl": emulator.url,
+      };
 }
 
 /** Starts the provider afresh (new client, new session) with these credentials and client options. */
-export function configureProvider(
-  config: Record<string, string>,
-  options: Partial<AtlasClientOptions>,
-): void {
+export function configureProvider(config: Record<string, string>, options: Partial<AtlasClientOptions>): void {
   closeClient();
   context.resetContext();
   context.setClientOptions(options);

@@ -62,8 +62,14 @@ export function captureIssuedSecrets(emulator: EmulatorHandle): () => Secret[] {
 export function emulatorSecrets(emulator: EmulatorHandle): Secret[] {
   const state = emulator.model.state;
   return [
-    ...Object.values(state.apiKeys).map((k) => ({ label: `private key of ${k.id} ("${k.desc}")`, value: k.privateKey })),
-    ...Object.values(state.serviceAccounts).map((sa) => ({ label: `client secret of ${sa.clientId}`, value: sa.clientSecret })),
+    ...Object.values(state.apiKeys).map((k) => ({
+      label: `private key of ${k.id} ("${k.desc}")`,
+      value: k.privateKey,
+    })),
+    ...Object.values(state.serviceAccounts).map((sa) => ({
+      label: `client secret of ${sa.clientId}`,
+      value: sa.clientSecret,
+    })),
   ];
 }
 

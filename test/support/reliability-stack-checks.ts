@@ -23,13 +23,17 @@ export async function stackProblems(stack: Stack, emulator: EmulatorHandle, pref
     if (!match) continue;
     if (!output.secret) problems.push(`output ${name} is not a secret`);
     const record = emulator.model.state.apiKeys[String(outputs[`${match[1]}KeyId`]?.value)];
-    if (!record || record.privateKey !== output.value) problems.push(`output ${name} is not the private key Atlas issued`);
+    if (!record || record.privateKey !== output.value)
+      problems.push(`output ${name} is not the private key Atlas issued`);
   }
   return problems;
 }
 
 /** Requests of the emulator after sequence number `from`, with counts by status. */
-export function requestFigures(emulator: EmulatorHandle, from: number): { requests: number; rateLimited: number; errors5xx: number; dropped: number } {
+export function requestFigures(
+  emulator: EmulatorHandle,
+  from: number,
+): { requests: number; rateLimited: number; errors5xx: number; dropped: number } {
   const entries = emulator.requests().filter((r) => r.seq > from);
   return {
     requests: entries.length,

@@ -9,7 +9,10 @@ import { repoRoot } from "./pulumi";
 
 /** A Markdown table with a header row; cells are escaped for pipes and newlines. */
 export function markdownTable(header: string[], rows: Array<Array<string | number>>): string {
-  const cell = (value: string | number) => String(value).replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+  const cell = (value: string | number) =>
+    String(value)
+      .replace(/\|/g, "\\|")
+      .replace(/\s*\n\s*/g, " ");
   const line = (cells: Array<string | number>) => `| ${cells.map(cell).join(" | ")} |`;
   return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }
