@@ -9,8 +9,14 @@ import type { TransportOutcome } from "./transport";
 
 /** Retry settings; every field has a default (see {@link DEFAULT_RETRY_OPTIONS}). */
 export interface RetryOptions {
-  /** Total HTTP attempts per request, first one included. */
+  /** Total HTTP attempts per request, first one included, not counting answers of 429. */
   maxAttempts: number;
+  /**
+   * Upper bound in milliseconds of the time one request spends waiting on 429 answers. Throttling
+   * is bounded by time rather than attempts: under a drained token bucket Atlas keeps answering
+   * 429 until tokens refill, and a fixed number of attempts gives up while waiting is the fix.
+   */
+  maxThrottledWaitMs: number;
   /** Backoff base in milliseconds: attempt n waits up to `base * 2^n`. */
   baseDelayMs: number;
   /** Upper bound in milliseconds of one backoff delay. */
@@ -25,9 +31,13 @@ export interface RetryOptions {
   now: () => number;
 }
 
-/** Defaults: six attempts, full-jitter backoff from 500 ms up to 20 s, `Retry-After` up to 60 s. */
+/**
+ * Defaults: six attempts, full-jitter backoff from 500 ms up to 20 s, `Retry-After` up to 60 s,
+ * and up to 5 minutes of waiting on 429s per request.
+ */
 export const DEFAULT_RETRY_OPTIONS: RetryOptions = {
   maxAttempts: 6,
+  maxThrottledWaitMs: 300_000,
   baseDelayMs: 500,
   maxDelayMs: 20_000,
   maxRetryAfterMs: 60_000,

@@ -49,6 +49,8 @@ export class RetryingSender {
    */
   async send(request: OutgoingRequest, authorize?: Authorize): Promise<RetryResult> {
     const maxAttempts = Math.max(1, Math.floor(this.options.maxAttempts));
+    let counted = 0;
+    let throttledWaitMs = 0;
     for (let attempt = 1; ; attempt++) {
       const auth = authorize ? authorize() : {};
       this.stats.httpRequests++;
@@ -57,8 +59,13 @@ export class RetryingSender {
       const result = outcome.ok ? `HTTP ${outcome.response.status}` : outcome.failure.code;
       this.log?.(`${request.method} ${request.target} -> ${result} (attempt ${attempt})`);
 
-      const decision = decide(outcome, request.retryRule, attempt, maxAttempts);
-      if (!decision.retry) {
+      const throttled = outcome.ok && outcome.response.status === 429;
+      if (!throttled) counted++;
+      const decision = decide(outcome, request.retryRule, throttled ? 0 : counted, maxAttempts);
+      const delay = decision.retry ? retryDelay(outcome, attempt - 1, this.options) : 0;
+      if (throttled) throttledWaitMs += delay;
+      const retry = decision.retry && (!throttled || throttledWaitMs <= this.options.maxThrottledWaitMs);
+      if (!retry) {
         if (outcome.ok) return { response: outcome.response, attempts: attempt, ambiguous: decision.ambiguous };
         const timeout = outcome.failure.kind === "timeout" || outcome.failure.kind === "connectTimeout";
         throw new AtlasApiError({
@@ -71,7 +78,6 @@ export class RetryingSender {
           attempts: attempt,
         });
       }
-      const delay = retryDelay(outcome, attempt - 1, this.options);
       this.stats.retries++;
       this.log?.(`${request.method} ${request.target} retry ${attempt} of ${maxAttempts - 1} in ${delay} ms`);
       await this.options.sleep(delay);

@@ -32,13 +32,25 @@ export interface ConfigSource {
  * so a concurrent call must already see the new settings.
  */
 export function configure(config: ConfigSource, env: Record<string, string | undefined> = process.env): void {
-  const keep = context.clientOptions;
-  context = { clientOptions: keep };
+  const previous = context;
+  context = { clientOptions: previous.clientOptions };
   try {
     context.settings = resolveSettings({ config: (key) => config.get(key), env });
   } catch (error) {
     context.settingsError = error as Error;
+    return;
   }
+  // The host calls `configure` once per resource kind in the stack. Keeping the client when
+  // nothing changed keeps one digest nonce and one OAuth token for the whole run (the token
+  // endpoint allows 10 requests a minute).
+  if (previous.settings && sameConnection(previous.settings, context.settings)) {
+    context.client = previous.client;
+    context.reader = previous.reader;
+  }
+}
+
+function sameConnection(a: ProviderSettings, b: ProviderSettings): boolean {
+  return a.baseUrl === b.baseUrl && JSON.stringify(a.credentials) === JSON.stringify(b.credentials);
 }
 
 /** Sets client options for the process (tests and benchmarks); resets the client. */

@@ -91,7 +91,10 @@ export class KeyReader {
     this.batches.delete(scopeKey);
     if (waiters.length === 1 && scope.getOne) {
       const [only] = waiters;
-      undefinedIfNotFound(scope.getOne(only.keyId)).then(only.resolve, only.reject);
+      // Called inside the promise chain: a configuration error thrown while building the client
+      // must reject this read, not escape from the timer and leave the read waiting forever.
+      const getOne = scope.getOne;
+      undefinedIfNotFound(Promise.resolve().then(() => getOne(only.keyId))).then(only.resolve, only.reject);
       return;
     }
     const snapshot: Snapshot = { startedAt: this.now(), keys: listAsMap(scope.list) };

@@ -1,5 +1,5 @@
 import type { ApiKeyDetails } from "../atlas/types";
-import { AtlasApiError, isNotFound, hasErrorCode } from "../atlas/errors";
+import { AtlasApiError, hasErrorCode, isAtlasApiError, isNotFound } from "../atlas/errors";
 import { atlas, reader } from "../runtime/context";
 import { entriesOf, setDelta, toRequestEntry } from "./access-list";
 
@@ -24,10 +24,17 @@ export async function addAccessListEntries(orgId: string, apiKeyId: string, entr
       await atlas().createAccessListEntries(orgId, apiKeyId, entries.map(toRequestEntry));
       return;
     } catch (error) {
+      // A resend after a lost answer finds its own entries (409): if all are there, it succeeded.
+      if (isAtlasApiError(error) && error.status === 409 && (await allPresent(orgId, apiKeyId, entries))) return;
       if (attempt >= delays.length || !hasErrorCode(error, "API_KEY_NOT_FOUND")) throw error;
       await new Promise((resolve) => setTimeout(resolve, delays[attempt]));
     }
   }
+}
+
+async function allPresent(orgId: string, apiKeyId: string, entries: string[]): Promise<boolean> {
+  const present = entriesOf(await atlas().listAccessListEntries(orgId, apiKeyId));
+  return entries.every((entry) => present.includes(entry));
 }
 
 /**
@@ -86,7 +93,9 @@ export async function explainFailedCreate(
       const keys = (await atlas().listOrgApiKeys(orgId)).filter((key) => key.desc === description);
       candidates = keys.length
         ? ` Keys with this description now in organization ${orgId}: ${keys.map((k) => `${k.id} (public key ${k.publicKey})`).join(", ")}.`
-        : ` No key with this description exists in organization ${orgId} now.`;
+        : cause.errorCode === "TIMEOUT"
+          ? ` No key with this description exists in organization ${orgId} yet, but Atlas may still carry out the timed-out request: list the keys again in a few minutes.`
+          : ` No key with this description exists in organization ${orgId} now.`;
     }
   } catch {
     // Listing is a courtesy; the message below stands without it.

@@ -102,7 +102,7 @@ describe("contract: Atlas errors, authentication and rate limits", () => {
     if (!t.emulator) this.skip();
     t.emulator.configure({ rateLimit: { enabled: true, orgCapacity: 3, refillPerSecond: 100 } });
     try {
-      const impatient = t.clientWith({ retry: { maxAttempts: 1 } });
+      const impatient = t.clientWith({ retry: { maxAttempts: 1, maxThrottledWaitMs: 0 } });
       const results = await Promise.allSettled(Array.from({ length: 8 }, () => impatient.listOrgApiKeys(t.orgId)));
       const limited = results
         .filter((r) => r.status === "rejected")
