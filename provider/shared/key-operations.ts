@@ -37,6 +37,16 @@ async function allPresent(orgId: string, apiKeyId: string, entries: string[]): P
   return entries.every((entry) => present.includes(entry));
 }
 
+/** The key's access list, or null when the key itself is gone. */
+export async function readAccessList(orgId: string, apiKeyId: string): Promise<string[] | null> {
+  try {
+    return entriesOf(await atlas().listAccessListEntries(orgId, apiKeyId));
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
 /**
  * Makes the key's access list equal `desired` (canonical entries). `known` is
  * the list as last recorded; when absent (the list was not managed before), it

@@ -1,5 +1,5 @@
 import type { AccessListEntry } from "../../atlas/types";
-import { isAtlasApiError, isNotFound } from "../../atlas/errors";
+import { isNotFound } from "../../atlas/errors";
 import { atlas } from "../../runtime/context";
 import { GONE, diffResult, type ResourceHandlers } from "../../runtime/handlers";
 import { splitResourceId } from "../../shared/resource-ids";
@@ -27,11 +27,8 @@ export const accessListHandlers: ResourceHandlers<AccessListInputs, AccessListOu
   /** An entry that already exists (409) is adopted. */
   async create(inputs) {
     const entry = entryOf(inputs);
-    try {
-      await addAccessListEntries(inputs.orgId, inputs.apiKeyId, [entry], true);
-    } catch (error) {
-      if (!(isAtlasApiError(error) && error.status === 409)) throw error;
-    }
+    // A 409 whose entry is present counts as success in addAccessListEntries: that is the adoption.
+    await addAccessListEntries(inputs.orgId, inputs.apiKeyId, [entry], true);
     return { id: accessListResourceId(inputs), outs: toAccessListOutputs(inputs.orgId, inputs.apiKeyId, entry) };
   },
 

@@ -2,11 +2,11 @@ import type { ApiKeyDetails, UpdateApiKeyBody } from "../../atlas/types";
 import { isNotFound } from "../../atlas/errors";
 import { atlas, reader } from "../../runtime/context";
 import { GONE, clean, diffResult, type ResourceHandlers } from "../../runtime/handlers";
-import { entriesOf } from "../../shared/access-list";
 import { splitResourceId } from "../../shared/resource-ids";
 import { sameRoles } from "../../shared/roles";
 import {
   addAccessListEntries,
+  readAccessList,
   deleteOrgKey,
   explainFailedCreate,
   rollbackCreatedKey,
@@ -111,14 +111,4 @@ async function adopt(inputs: ApiKeyInputs, apiKeyId: string): Promise<ApiKeyOutp
   if (body.desc !== undefined || body.roles !== undefined) key = await atlas().updateOrgApiKey(orgId, apiKeyId, body);
   if (inputs.accessList !== undefined) await syncAccessList(orgId, apiKeyId, undefined, inputs.accessList);
   return toOutputs(inputs, factsOf(key, orgId), inputs.adoptPrivateKey ?? "", inputs.accessList);
-}
-
-/** The key's access list, or null when the key itself is gone. */
-async function readAccessList(orgId: string, apiKeyId: string): Promise<string[] | null> {
-  try {
-    return entriesOf(await atlas().listAccessListEntries(orgId, apiKeyId));
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
 }

@@ -2,7 +2,6 @@ import type { ApiKeyDetails } from "../../atlas/types";
 import { isNotFound } from "../../atlas/errors";
 import { atlas, reader } from "../../runtime/context";
 import { GONE, clean, diffResult, type ResourceHandlers } from "../../runtime/handlers";
-import { entriesOf } from "../../shared/access-list";
 import { splitResourceId } from "../../shared/resource-ids";
 import { orgRolesOf } from "../api-key/model";
 import {
@@ -11,6 +10,7 @@ import {
   deleteOrgKey,
   explainFailedCreate,
   ignoreNotFound,
+  readAccessList,
   rollbackCreatedKey,
   syncAccessList,
 } from "../../shared/key-operations";
@@ -78,8 +78,8 @@ export const projectApiKeyHandlers: ResourceHandlers<ProjectApiKeyInputs, Projec
     const assignments: ProjectAssignment[] = listed
       .map((project) => ({ projectId: project, roleNames: projectRolesOf(key, project) }))
       .filter((assignment) => assignment.roleNames.length > 0);
-    const accessList =
-      props?.accessList === undefined ? undefined : entriesOf(await atlas().listAccessListEntries(orgId, apiKeyId));
+    const accessList = props?.accessList === undefined ? undefined : await readAccessList(orgId, apiKeyId);
+    if (accessList === null) return GONE;
     const inputs: ProjectApiKeyInputs = clean({
       description: key.desc,
       projectAssignments: assignments,
