@@ -7,8 +7,8 @@
 import type { Stack } from "@pulumi/pulumi/automation";
 import type { EmulatorHandle, RequestLogEntry } from "../emulator";
 import { ApiKey } from "../provider";
-import { NoopResource } from "../test/support/noop-resource";
-import { createInlineStack, exportState, removeStackFiles } from "../test/support/pulumi";
+import { NoopResource } from "../harness/noop-resource";
+import { createInlineStack, exportState, removeStackFiles } from "../harness/pulumi";
 import { sampleProcesses, type ProcessFigures } from "./processes";
 
 /** Which program a stack runs. */

@@ -3,7 +3,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { findPulumiCli, repoRoot } from "../test/support/pulumi";
+import { findPulumiCli, repoRoot } from "../harness/pulumi";
 
 /** Description of the machine and the versions in use. */
 export interface MachineInfo {

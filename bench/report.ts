@@ -158,7 +158,7 @@ function renderMethod(r: BenchResults, out: string[]): void {
   out.push(
     "- One in-process emulator (`emulator/index.ts`) serves every request of the run; its request log gives the request counts (a digest challenge is a 401 to a request without credentials).",
     "- Each operation runs the real Pulumi CLI through the Automation API with an inline program, on a fresh stack with its own file backend. Wall time is measured in the bench process from the `up`/`refresh`/`destroy` call to its return, so it includes CLI start, plugin start, the program and the engine. One key is created and destroyed first, unmeasured, to warm caches.",
-    "- The no-op stacks use `test/support/noop-resource.ts`, a dynamic provider that sends no request; each key operation runs right next to the matching no-op operation (their order alternates between rounds) so both see the same machine load.",
+    "- The no-op stacks use `harness/noop-resource.ts`, a dynamic provider that sends no request; each key operation runs right next to the matching no-op operation (their order alternates between rounds) so both see the same machine load.",
     "- Org-bucket tokens: requests that passed authentication and matched a route (challenges are answered before the rate limiter and take none).",
     "- The machine was shared with other jobs (see the load average), so wall times carry noise; the per-round columns show how much.",
     "",

@@ -9,7 +9,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { start, type EmulatorHandle } from "../emulator";
 import { serializableProvider } from "../provider/runtime/serializable";
-import { repoRoot } from "../test/support/pulumi";
+import { repoRoot } from "../harness/pulumi";
 import { compareClients } from "./client-compare";
 import { BenchStack, type Operation } from "./engine";
 import { describeMachine, loadAverage } from "./machine";

@@ -12,7 +12,7 @@ import { randomBytes } from "crypto";
 import * as path from "path";
 import type { PulumiFn, Stack } from "@pulumi/pulumi/automation";
 import { start, type EmulatorHandle } from "../emulator";
-import { createInlineStack, exportState, findPulumiCli, removeStackFiles, repoRoot } from "../test/support/pulumi";
+import { createInlineStack, exportState, findPulumiCli, removeStackFiles, repoRoot } from "../harness/pulumi";
 
 const STEPS = 7;
 const started = Date.now();

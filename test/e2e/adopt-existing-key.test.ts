@@ -7,7 +7,7 @@ import type { ApiKeyDetails } from "../../provider/atlas/types";
 import { apiRequests, expectSameSecret, startAtlas, type E2eAtlas } from "../support/e2e-env";
 import { E2eStack, expectOnly, isCiphertext } from "../support/e2e-stack";
 import { expectCleanDestroy, expectDriftCorrected, expectNoChanges, expectUpdateInPlace } from "../support/e2e-steps";
-import { requirePulumiCli } from "../support/pulumi";
+import { requirePulumiCli } from "../support/require-pulumi-cli";
 
 describe("e2e: examples/adopt-existing-key", function () {
   let atlas: E2eAtlas;

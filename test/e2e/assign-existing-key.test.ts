@@ -14,7 +14,7 @@ import {
   expectNoChanges,
   expectUpdateInPlace,
 } from "../support/e2e-steps";
-import { requirePulumiCli } from "../support/pulumi";
+import { requirePulumiCli } from "../support/require-pulumi-cli";
 
 describe("e2e: examples/assign-existing-key", function () {
   let atlas: E2eAtlas;

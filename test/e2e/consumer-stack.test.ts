@@ -8,7 +8,7 @@ import type { LocalWorkspace } from "@pulumi/pulumi/automation";
 import { expectSameSecret, startAtlas, type E2eAtlas } from "../support/e2e-env";
 import { E2eStack, expectOnly, isCiphertext } from "../support/e2e-stack";
 import { expectCleanDestroy, expectNoChanges } from "../support/e2e-steps";
-import { requirePulumiCli } from "../support/pulumi";
+import { requirePulumiCli } from "../support/require-pulumi-cli";
 
 describe("e2e: examples/consumer-stack", function () {
   let atlas: E2eAtlas;

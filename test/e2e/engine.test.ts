@@ -6,8 +6,9 @@ import { randomBytes } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { Stack } from "@pulumi/pulumi/automation";
 import { expect } from "chai";
-import { NoopResource } from "../support/noop-resource";
-import { collectOutput, createInlineStack, exportState, removeStackFiles, requirePulumiCli } from "../support/pulumi";
+import { NoopResource } from "../../harness/noop-resource";
+import { collectOutput, createInlineStack, exportState, removeStackFiles } from "../../harness/pulumi";
+import { requirePulumiCli } from "../support/require-pulumi-cli";
 
 const COUNT = 10;
 const DYNAMIC_TYPE = "pulumi-nodejs:dynamic:Resource";

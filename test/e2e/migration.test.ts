@@ -24,8 +24,8 @@ import {
   findPulumiCli,
   removeStackFiles,
   repoRoot,
-  requirePulumiCli,
-} from "../support/pulumi";
+} from "../../harness/pulumi";
+import { requirePulumiCli } from "../support/require-pulumi-cli";
 import { LegacyResource } from "../package/legacy-resources";
 import { runPulumiCommand, type CommandResult } from "../package/pulumi-command";
 

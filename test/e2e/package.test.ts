@@ -18,7 +18,8 @@ import { expect } from "chai";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { AtlasClient } from "../../provider/atlas/client";
 import { isNotFound } from "../../provider/atlas/errors";
-import { collectOutput, exportState, findPulumiCli, offlineEnv, repoRoot, requirePulumiCli } from "../support/pulumi";
+import { collectOutput, exportState, findPulumiCli, offlineEnv, repoRoot } from "../../harness/pulumi";
+import { requirePulumiCli } from "../support/require-pulumi-cli";
 import { packTarball, readTarballFile, type Tarball } from "../package/tarball";
 import {
   createConsumerProject,

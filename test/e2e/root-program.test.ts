@@ -14,7 +14,7 @@ import {
   expectRotation,
   expectUpdateInPlace,
 } from "../support/e2e-steps";
-import { requirePulumiCli } from "../support/pulumi";
+import { requirePulumiCli } from "../support/require-pulumi-cli";
 
 describe("e2e: root program (index.ts)", function () {
   let atlas: E2eAtlas;

@@ -13,7 +13,7 @@ import {
   expectRotation,
   expectUpdateInPlace,
 } from "../support/e2e-steps";
-import { requirePulumiCli } from "../support/pulumi";
+import { requirePulumiCli } from "../support/require-pulumi-cli";
 
 describe("e2e: examples/rotation", function () {
   let atlas: E2eAtlas;

@@ -12,7 +12,7 @@ import { createInterface } from "readline";
 import { promisify } from "util";
 import type * as automation from "@pulumi/pulumi/automation";
 import type { ConfigMap, PulumiFn, Stack } from "@pulumi/pulumi/automation";
-import { offlineEnv, repoRoot } from "../support/pulumi";
+import { offlineEnv, repoRoot } from "../../harness/pulumi";
 import { npmEnv } from "./tarball";
 
 const execFileAsync = promisify(execFile);

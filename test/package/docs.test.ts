@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { expect } from "chai";
 import * as ts from "typescript";
-import { repoRoot } from "../support/pulumi";
+import { repoRoot } from "../../harness/pulumi";
 import { readmeWithCurrentExamples } from "./readme-examples";
 
 const read = (file: string) => fs.readFileSync(path.join(repoRoot, file), "utf8");

@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { repoRoot } from "../support/pulumi";
+import { repoRoot } from "../../harness/pulumi";
 
 const BLOCK = /^<!-- example: (\S+) -->\n```ts\n([\s\S]*?)^```$/gm;
 

@@ -6,7 +6,7 @@ import { execFile } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { promisify } from "util";
-import { repoRoot } from "../support/pulumi";
+import { repoRoot } from "../../harness/pulumi";
 
 const execFileAsync = promisify(execFile);
 

@@ -15,7 +15,8 @@ import { checkAccessListEntry } from "../../provider/resources/access-list-api-k
 import { checkApiKey } from "../../provider/resources/api-key/validation";
 import { checkAssignment } from "../../provider/resources/api-key-project-assignment/validation";
 import { checkProjectApiKey } from "../../provider/resources/project-api-key/validation";
-import { exportState, removeStackFiles, requirePulumiCli } from "../support/pulumi";
+import { exportState, removeStackFiles } from "../../harness/pulumi";
+import { requirePulumiCli } from "../support/require-pulumi-cli";
 import { atlasConfig, atlasStack, cliChildPids, descendantsOf, killPids, pulumiCli } from "../support/reliability-cli";
 import { describeHits, emulatorSecrets, scanText } from "../support/reliability-scan";
 import { printTable, saveFigures, shortMessage } from "../support/reliability-table";

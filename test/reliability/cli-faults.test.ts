@@ -8,7 +8,8 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import { expect } from "chai";
 import { start, type EmulatorHandle } from "../../emulator";
 import { adminClient } from "../support/provider-harness";
-import { removeStackFiles, requirePulumiCli } from "../support/pulumi";
+import { exportState, removeStackFiles } from "../../harness/pulumi";
+import { requirePulumiCli } from "../support/require-pulumi-cli";
 import { atlasConfig, atlasStack, orphansOf } from "../support/reliability-cli";
 import { expireTokensOnce } from "../support/reliability-faults";
 import { keysWithPrefix } from "../support/reliability-ledger";
@@ -16,7 +17,6 @@ import { fourResources, manyKeys, type FourResourcesOptions } from "../support/r
 import { SecretBook, captureIssuedSecrets, describeHits, scanText, type Secret } from "../support/reliability-scan";
 import { lastSeq, requestFigures, stackProblems } from "../support/reliability-stack-checks";
 import { printTable, saveFigures, shortMessage } from "../support/reliability-table";
-import { exportState } from "../support/pulumi";
 
 const ORG_KEYS = "/api/atlas/v2/orgs/[^/]+/apiKeys";
 const GROUP_KEYS = "/api/atlas/v2/groups/[^/]+/apiKeys";

@@ -12,7 +12,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
 import { expect } from "chai";
 import { start, type EmulatorHandle } from "../../emulator";
-import { exportState, removeStackFiles, repoRoot, requirePulumiCli } from "../support/pulumi";
+import { exportState, removeStackFiles, repoRoot } from "../../harness/pulumi";
+import { requirePulumiCli } from "../support/require-pulumi-cli";
 import {
   atlasStack,
   cliChildPids,

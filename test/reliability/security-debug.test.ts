@@ -13,7 +13,8 @@ import * as path from "node:path";
 import type { EngineEvent, LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
 import { expect } from "chai";
 import { start, type EmulatorHandle } from "../../emulator";
-import { exportState, removeStackFiles, repoRoot, requirePulumiCli } from "../support/pulumi";
+import { exportState, removeStackFiles, repoRoot } from "../../harness/pulumi";
+import { requirePulumiCli } from "../support/require-pulumi-cli";
 import { atlasStack } from "../support/reliability-cli";
 import { fourResources } from "../support/reliability-programs";
 import {

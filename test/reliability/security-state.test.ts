@@ -10,7 +10,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
 import { expect } from "chai";
 import { start, type EmulatorHandle } from "../../emulator";
-import { createInlineStack, exportState, removeStackFiles, repoRoot, requirePulumiCli } from "../support/pulumi";
+import { createInlineStack, exportState, removeStackFiles, repoRoot } from "../../harness/pulumi";
+import { requirePulumiCli } from "../support/require-pulumi-cli";
 import { atlasStack } from "../support/reliability-cli";
 import { fourResources } from "../support/reliability-programs";
 

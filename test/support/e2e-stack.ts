@@ -6,7 +6,7 @@
 import * as path from "path";
 import { expect } from "chai";
 import type { ConfigMap, Deployment, OpMap, PulumiFn, Stack } from "@pulumi/pulumi/automation";
-import { collectOutput, createInlineStack, exportState, removeStackFiles, repoRoot } from "./pulumi";
+import { collectOutput, createInlineStack, exportState, removeStackFiles, repoRoot } from "../../harness/pulumi";
 import { expectNoSecrets, type E2eAtlas } from "./e2e-env";
 
 /** The programs shipped with the package: `root` is `index.ts`, the others are `examples/<name>`. */

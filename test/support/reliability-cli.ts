@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import { promisify } from "node:util";
 import type { ConfigMap, Deployment, LocalWorkspace, PulumiFn, Stack } from "@pulumi/pulumi/automation";
 import type { EmulatorHandle } from "../../emulator";
-import { createInlineStack, exportState } from "./pulumi";
+import { createInlineStack, exportState } from "../../harness/pulumi";
 import { credentialConfig } from "./reliability-runtime";
 
 const execFileAsync = promisify(execFile);

@@ -4,7 +4,7 @@
  */
 import type { Stack } from "@pulumi/pulumi/automation";
 import type { EmulatorHandle } from "../../emulator";
-import { exportState } from "./pulumi";
+import { exportState } from "../../harness/pulumi";
 import { orphansOf, pendingOperations } from "./reliability-cli";
 import { keysWithPrefix } from "./reliability-ledger";
 

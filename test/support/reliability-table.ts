@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { repoRoot } from "./pulumi";
+import { repoRoot } from "../../harness/pulumi";
 
 /** A Markdown table with a header row; cells are escaped for pipes and newlines. */
 export function markdownTable(header: string[], rows: Array<Array<string | number>>): string {

@@ -1,5 +1,6 @@
 /**
- * Helpers to drive the real Pulumi engine offline from tests, the demo and the benchmark.
+ * The Pulumi CLI harness shared by the tests, the demo (`scripts/demo.ts`) and the benchmark
+ * (`bench/`): find a compatible CLI, run it offline, create inline stacks, export their state.
  *
  * Programs run inline through the Automation API: this Node.js process is the language host
  * and the CLI connects to it, so only the `pulumi` binary and the dynamic-provider plugin shim
@@ -87,19 +88,6 @@ export function findPulumiCli(): string | undefined {
   });
   found = { binDir };
   return binDir;
-}
-
-/**
- * Returns the CLI directory for an end-to-end suite. Without a CLI, fails in CI (the e2e tier
- * must never be skipped silently there) and skips the suite elsewhere, saying why.
- */
-export function requirePulumiCli(ctx: Mocha.Context): string {
-  const binDir = findPulumiCli();
-  if (binDir) return binDir;
-  const hint = `no Pulumi CLI >= ${MIN_PULUMI_VERSION} on PATH or in ${cacheBinDir()}; run scripts/install-pulumi`;
-  if (process.env.CI === "true") throw new Error(`e2e tests cannot run in CI: ${hint}`);
-  console.log(`    skipping end-to-end tests: ${hint}`);
-  ctx.skip();
 }
 
 /** Passphrase of the throwaway stacks: protects only test state in temporary directories. */
