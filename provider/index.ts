@@ -3,17 +3,10 @@
  * resources. Property names follow `@pulumi/mongodbatlas`, so migrating is
  * mostly a change of import.
  */
-export { ApiKey, type ApiKeyArgs } from "./resources/api-key/resource";
-export {
-  ProjectApiKey,
-  type ProjectApiKeyArgs,
-  type ProjectApiKeyProjectAssignment,
-} from "./resources/project-api-key/resource";
-export {
-  ApiKeyProjectAssignment,
-  type ApiKeyProjectAssignmentArgs,
-} from "./resources/api-key-project-assignment/resource";
-export { AccessListApiKey, type AccessListApiKeyArgs } from "./resources/access-list-api-key/resource";
+export { ApiKey, type ApiKeyArgs } from "./program/api-key";
+export { ProjectApiKey, type ProjectApiKeyArgs, type ProjectApiKeyProjectAssignment } from "./program/project-api-key";
+export { ApiKeyProjectAssignment, type ApiKeyProjectAssignmentArgs } from "./program/api-key-project-assignment";
+export { AccessListApiKey, type AccessListApiKeyArgs } from "./program/access-list-api-key";
 export {
   getApiKey,
   listApiKeys,
@@ -22,5 +15,5 @@ export {
   type GetApiKeyArgs,
   type ListApiKeysArgs,
   type ListProjectApiKeysArgs,
-} from "./lookups";
+} from "./program/lookups";
 export { ORG_ROLES, KNOWN_PROJECT_ROLES } from "./shared/roles";

@@ -1,7 +1,7 @@
 import type { AtlasApi } from "../atlas/types";
 import type { AtlasClientOptions } from "../atlas/client";
 import { resolveSettings, type ProviderSettings } from "../config/settings";
-import { KeyReader } from "./key-reader";
+import { KeyReader } from "../atlas/key-reader";
 
 /**
  * Process-wide state of the provider process: the settings from `configure`

@@ -6,12 +6,12 @@
  */
 import type { ConfigSource } from "./context";
 import { configure as configureContext } from "./context";
-import type { ResourceHandlers } from "./handlers";
+import type { ResourceHandlers } from "../resources/common/contract";
 import type { ResourceKind } from "./serializable";
-import { apiKeyHandlers } from "../resources/api-key/provider";
-import { projectApiKeyHandlers } from "../resources/project-api-key/provider";
-import { assignmentHandlers } from "../resources/api-key-project-assignment/provider";
-import { accessListHandlers } from "../resources/access-list-api-key/provider";
+import { apiKeyHandlers } from "../resources/api-key/handlers";
+import { projectApiKeyHandlers } from "../resources/project-api-key/handlers";
+import { assignmentHandlers } from "../resources/api-key-project-assignment/handlers";
+import { accessListHandlers } from "../resources/access-list-api-key/handlers";
 
 /** Handlers of each resource kind. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { getApiKey, listApiKeys, listProjectApiKeys } from "../../provider/lookups";
+import { getApiKey, listApiKeys, listProjectApiKeys } from "../../provider/program/lookups";
 import * as context from "../../provider/runtime/context";
 import { adminClient, handlers, start, type Emulator } from "../support/provider-harness";
 

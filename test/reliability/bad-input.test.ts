@@ -20,7 +20,7 @@ import { requirePulumiCli } from "../support/require-pulumi-cli";
 import { atlasConfig, atlasStack, cliChildPids, descendantsOf, killPids, pulumiCli } from "../support/reliability-cli";
 import { describeHits, emulatorSecrets, scanText } from "../support/reliability-scan";
 import { printTable, saveFigures, shortMessage } from "../support/reliability-table";
-import { BAD_INPUTS } from "../unit/provider/validation.test";
+import { BAD_INPUTS } from "../unit/resources/validation.test";
 
 const KIND_OF = new Map<unknown, ResourceKind>([
   [checkApiKey, "apiKey"],

@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { Failures, containsUnknown } from "../../shared/check-failures";
 import { parseEntry } from "../../shared/access-list";
 import { checkId } from "../../shared/validators";
-import { clean } from "../../runtime/handlers";
+import { clean } from "../common/contract";
 import type { AccessListInputs } from "./model";
 
 /**

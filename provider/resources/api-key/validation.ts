@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { Failures } from "../../shared/check-failures";
 import { orgRoleProblems } from "../../shared/roles";
 import { checkAccessList, checkDescription, checkId, checkKeepers, checkRoles } from "../../shared/validators";
-import { clean } from "../../runtime/handlers";
+import { clean } from "../common/contract";
 import type { ApiKeyInputs } from "./model";
 
 /** Validates and normalizes ApiKey inputs before any request is made. */

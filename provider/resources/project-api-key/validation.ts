@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { Failures, containsUnknown } from "../../shared/check-failures";
 import { projectRoleProblems } from "../../shared/roles";
 import { checkAccessList, checkDescription, checkId, checkKeepers, checkRoles } from "../../shared/validators";
-import { clean } from "../../runtime/handlers";
+import { clean } from "../common/contract";
 import type { ProjectApiKeyInputs, ProjectAssignment } from "./model";
 
 /** Validates and normalizes ProjectApiKey inputs before any request is made. */

@@ -1,7 +1,7 @@
 import type { ApiKeyDetails } from "../../atlas/types";
 import { isNotFound } from "../../atlas/errors";
 import { atlas, reader } from "../../runtime/context";
-import { GONE, clean, diffResult, type ResourceHandlers } from "../../runtime/handlers";
+import { GONE, clean, diffResult, type ResourceHandlers } from "../common/contract";
 import { splitResourceId } from "../../shared/resource-ids";
 import { orgRolesOf } from "../api-key/model";
 import {
@@ -13,7 +13,7 @@ import {
   readAccessList,
   rollbackCreatedKey,
   syncAccessList,
-} from "../../shared/key-operations";
+} from "../common/key-operations";
 import {
   assignmentDelta,
   diffProjectApiKey,

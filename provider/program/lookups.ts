@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ApiKeyDetails, AtlasApi } from "./atlas/types";
-import { resolveSettings } from "./config/settings";
-import { objectIdProblem } from "./shared/ids";
-import { orgRolesOf } from "./resources/api-key/model";
-import { projectRolesOf, projectsOf } from "./resources/project-api-key/model";
+import type { ApiKeyDetails, AtlasApi } from "../atlas/types";
+import { resolveSettings } from "../config/settings";
+import { objectIdProblem } from "../shared/ids";
+import { orgRolesOf } from "../resources/api-key/model";
+import { projectRolesOf, projectsOf } from "../resources/project-api-key/model";
 
 /**
  * Plain async lookups for programs (the data sources of other tools). They run
@@ -94,7 +94,7 @@ function client(): AtlasApi {
       env: process.env,
     });
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- programs that never look up do not load axios
-    const { AtlasClient } = require("./atlas/client") as typeof import("./atlas/client");
+    const { AtlasClient } = require("../atlas/client") as typeof import("../atlas/client");
     shared = new AtlasClient({ credentials, baseUrl });
   }
   return shared;

@@ -1,7 +1,7 @@
 import type { ApiKeyDetails, UpdateApiKeyBody } from "../../atlas/types";
 import { isNotFound } from "../../atlas/errors";
 import { atlas, reader } from "../../runtime/context";
-import { GONE, clean, diffResult, type ResourceHandlers } from "../../runtime/handlers";
+import { GONE, clean, diffResult, type ResourceHandlers } from "../common/contract";
 import { splitResourceId } from "../../shared/resource-ids";
 import { sameRoles } from "../../shared/roles";
 import {
@@ -11,7 +11,7 @@ import {
   explainFailedCreate,
   rollbackCreatedKey,
   syncAccessList,
-} from "../../shared/key-operations";
+} from "../common/key-operations";
 import { apiKeyResourceId, diffApiKey, factsOf, toOutputs, type ApiKeyInputs, type ApiKeyOutputs } from "./model";
 import { checkApiKey } from "./validation";
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { serializableProvider } from "../../runtime/serializable";
-import { warnAboutCredentials, warnAboutUnknownRoles } from "../../shared/program-side";
+import { serializableProvider } from "../runtime/serializable";
+import { warnAboutCredentials, warnAboutUnknownRoles } from "./warnings";
 
 const provider = serializableProvider("apiKeyProjectAssignment");
 

@@ -1,9 +1,9 @@
 import type { AccessListEntry } from "../../atlas/types";
 import { isNotFound } from "../../atlas/errors";
 import { atlas } from "../../runtime/context";
-import { GONE, diffResult, type ResourceHandlers } from "../../runtime/handlers";
+import { GONE, diffResult, type ResourceHandlers } from "../common/contract";
 import { splitResourceId } from "../../shared/resource-ids";
-import { addAccessListEntries, ignoreNotFound } from "../../shared/key-operations";
+import { addAccessListEntries, ignoreNotFound } from "../common/key-operations";
 import {
   accessListResourceId,
   diffAccessList,

@@ -1,7 +1,7 @@
 import { atlas, reader } from "../../runtime/context";
-import { GONE, diffResult, type ResourceHandlers } from "../../runtime/handlers";
+import { GONE, diffResult, type ResourceHandlers } from "../common/contract";
 import { splitResourceId } from "../../shared/resource-ids";
-import { assignToProject, ignoreNotFound } from "../../shared/key-operations";
+import { assignToProject, ignoreNotFound } from "../common/key-operations";
 import { projectRolesOf } from "../project-api-key/model";
 import { assignmentResourceId, diffAssignment, type AssignmentInputs, type AssignmentOutputs } from "./model";
 import { checkAssignment } from "./validation";

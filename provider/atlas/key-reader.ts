@@ -1,5 +1,5 @@
-import type { ApiKeyDetails, AtlasApi } from "../atlas/types";
-import { isNotFound } from "../atlas/errors";
+import type { ApiKeyDetails, AtlasApi } from "./types";
+import { isNotFound } from "./errors";
 
 /** Tuning of the read batcher; see KeyReader. */
 export interface KeyReaderOptions {

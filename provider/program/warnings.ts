@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { unknownProjectRoles } from "./roles";
+import { unknownProjectRoles } from "../shared/roles";
 
 /**
  * Helpers that run in the Pulumi program (not in the provider process), where

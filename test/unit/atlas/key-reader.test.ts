@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { KeyReader } from "../../../provider/runtime/key-reader";
+import { KeyReader } from "../../../provider/atlas/key-reader";
 import { AtlasApiError } from "../../../provider/atlas/errors";
 import type { ApiKeyDetails, AtlasApi } from "../../../provider/atlas/types";
 

@@ -1,7 +1,7 @@
-import type { ApiKeyDetails } from "../atlas/types";
-import { AtlasApiError, hasErrorCode, isAtlasApiError, isNotFound } from "../atlas/errors";
-import { atlas, reader } from "../runtime/context";
-import { entriesOf, setDelta, toRequestEntry } from "./access-list";
+import type { ApiKeyDetails } from "../../atlas/types";
+import { AtlasApiError, hasErrorCode, isAtlasApiError, isNotFound } from "../../atlas/errors";
+import { atlas, reader } from "../../runtime/context";
+import { entriesOf, setDelta, toRequestEntry } from "../../shared/access-list";
 
 /**
  * Operations on organization keys shared by ApiKey and ProjectApiKey: access-list

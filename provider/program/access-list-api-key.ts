@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { serializableProvider } from "../../runtime/serializable";
-import { warnAboutCredentials } from "../../shared/program-side";
+import { serializableProvider } from "../runtime/serializable";
+import { warnAboutCredentials } from "./warnings";
 
 const provider = serializableProvider("accessListApiKey");
 
