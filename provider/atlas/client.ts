@@ -18,6 +18,18 @@ import { checkCredentials, checkItemsPerPage, mergeRetryOptions, type AtlasClien
 import { RetryingSender, type OutgoingRequest, type RetryResult } from "./retrying-sender";
 import { newStats, type AtlasClientStats, type StatsCounters } from "./stats";
 import { Transport } from "./transport";
+import { serviceAccountEndpoints as sa, type VersionedEndpoint } from "./service-account-endpoints";
+import type {
+  CreateServiceAccountBody,
+  CreateServiceAccountSecretBody,
+  ProjectServiceAccountDetails,
+  ServiceAccountAccessListEntryDetails,
+  ServiceAccountAccessListRequestEntry,
+  ServiceAccountDetails,
+  ServiceAccountProject,
+  ServiceAccountSecretDetails,
+  UpdateServiceAccountBody,
+} from "./service-account-types";
 import type {
   AccessListEntry,
   AccessListRequestEntry,
@@ -40,7 +52,7 @@ interface Authenticator {
 /** A safety net against a server that keeps announcing a next page. */
 const MAX_PAGES = 10_000;
 
-/** Client of the Atlas Administration API v2 operations on programmatic API keys. */
+/** Client of the Atlas Administration API v2 operations on programmatic API keys and service accounts. */
 export class AtlasClient implements AtlasApi {
   /** Origin and path prefix every request goes to. */
   readonly baseUrl: string;
@@ -163,17 +175,83 @@ export class AtlasClient implements AtlasApi {
     return this.call(endpoints.getGroup(projectId));
   }
 
+  listServiceAccounts(orgId: string): Promise<ServiceAccountDetails[]> {
+    return this.list((page) => sa.listOrgServiceAccounts(orgId, page));
+  }
+  createServiceAccount(orgId: string, body: CreateServiceAccountBody): Promise<ServiceAccountDetails> {
+    return this.call(sa.createOrgServiceAccount(orgId), body);
+  }
+  getServiceAccount(orgId: string, clientId: string): Promise<ServiceAccountDetails> {
+    return this.call(sa.getOrgServiceAccount(orgId, clientId));
+  }
+  updateServiceAccount(
+    orgId: string,
+    clientId: string,
+    body: UpdateServiceAccountBody,
+  ): Promise<ServiceAccountDetails> {
+    return this.call(sa.updateOrgServiceAccount(orgId, clientId), body);
+  }
+  async deleteServiceAccount(orgId: string, clientId: string): Promise<void> {
+    await this.call(sa.deleteOrgServiceAccount(orgId, clientId));
+  }
+  createServiceAccountSecret(orgId: string, clientId: string, body: CreateServiceAccountSecretBody) {
+    return this.call<ServiceAccountSecretDetails>(sa.createOrgServiceAccountSecret(orgId, clientId), body);
+  }
+  async deleteServiceAccountSecret(orgId: string, clientId: string, secretId: string): Promise<void> {
+    await this.call(sa.deleteOrgServiceAccountSecret(orgId, clientId, secretId));
+  }
+  listServiceAccountProjects(orgId: string, clientId: string): Promise<ServiceAccountProject[]> {
+    return this.list((page) => sa.getOrgServiceAccountGroups(orgId, clientId, page));
+  }
+  assignServiceAccountToProject(projectId: string, clientId: string, roles: string[]) {
+    return this.call<ProjectServiceAccountDetails>(sa.inviteGroupServiceAccount(projectId, clientId), { roles });
+  }
+  getProjectServiceAccount(projectId: string, clientId: string): Promise<ProjectServiceAccountDetails> {
+    return this.call(sa.getGroupServiceAccount(projectId, clientId));
+  }
+  updateProjectServiceAccountRoles(projectId: string, clientId: string, roles: string[]) {
+    return this.call<ProjectServiceAccountDetails>(sa.updateGroupServiceAccount(projectId, clientId), { roles });
+  }
+  async unassignServiceAccountFromProject(projectId: string, clientId: string): Promise<void> {
+    await this.call(sa.deleteGroupServiceAccount(projectId, clientId));
+  }
+  listProjectServiceAccounts(projectId: string): Promise<ProjectServiceAccountDetails[]> {
+    return this.list((page) => sa.listGroupServiceAccounts(projectId, page));
+  }
+  listServiceAccountAccessList(orgId: string, clientId: string): Promise<ServiceAccountAccessListEntryDetails[]> {
+    return this.list((page) => sa.listOrgServiceAccountAccessList(orgId, clientId, page));
+  }
+  /** Atlas answers 200 with the first page of the whole list; later pages are read when announced. */
+  async createServiceAccountAccessListEntries(
+    orgId: string,
+    clientId: string,
+    entries: ServiceAccountAccessListRequestEntry[],
+  ): Promise<ServiceAccountAccessListEntryDetails[]> {
+    const endpoint = sa.createOrgServiceAccountAccessList(orgId, clientId);
+    const page = await this.call<Paginated<ServiceAccountAccessListEntryDetails>>(endpoint, entries);
+    if (page?.links?.some((link) => link.rel === "next")) return this.listServiceAccountAccessList(orgId, clientId);
+    return page?.results ?? [];
+  }
+  async deleteServiceAccountAccessListEntry(orgId: string, clientId: string, entry: string): Promise<void> {
+    await this.call(sa.deleteOrgServiceAccountAccessListEntry(orgId, clientId, entry));
+  }
+
   /** What `JSON.stringify(client)` shows: no credentials. */
   toJSON(): Record<string, unknown> {
     return { baseUrl: this.baseUrl, credentials: this.authType, stats: this.stats };
   }
 
   /** One API request through the layers; non-2xx becomes an AtlasApiError. */
-  private async call<T>(endpoint: Endpoint, body?: unknown): Promise<T> {
+  private async call<T>(endpoint: Endpoint | VersionedEndpoint, body?: unknown): Promise<T> {
     this.counters.apiCalls++;
+    const mediaType = "mediaType" in endpoint ? endpoint.mediaType : undefined;
     const request: OutgoingRequest = {
       method: endpoint.method,
       target: this.pathPrefix + requestTarget(endpoint),
+      // Overrides the transport's default media type (service accounts speak another version).
+      headers: mediaType
+        ? { Accept: mediaType, ...(body === undefined ? {} : { "Content-Type": mediaType }) }
+        : undefined,
       body: body === undefined ? undefined : JSON.stringify(body),
       retryRule: endpoint.retryRule,
       // A pooled socket closed under us would make a create ambiguous; a new one cannot be stale.

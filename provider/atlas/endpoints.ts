@@ -20,7 +20,8 @@ export const OAUTH_TOKEN_PATH = "/api/oauth/token";
 /**
  * Whether resending the request after an ambiguous failure is harmless.
  * `createsKey`: Atlas has no idempotency token, so a resent create after the
- * first one may have been processed makes a second live key.
+ * first one may have been processed makes a second live key (or service
+ * account, or service-account secret).
  */
 export type RetryRule = "idempotent" | "createsKey";
 

@@ -18,3 +18,9 @@ export { ATLAS_MEDIA_TYPE, API_PREFIX, endpoints, requestTarget, type Endpoint, 
 export { DEFAULT_RETRY_OPTIONS, type RetryOptions } from "./retry";
 export type { AtlasClientStats } from "./stats";
 export * from "./types";
+export {
+  SERVICE_ACCOUNT_MEDIA_TYPE,
+  serviceAccountEndpoints,
+  type VersionedEndpoint,
+} from "./service-account-endpoints";
+export * from "./service-account-types";

@@ -4,6 +4,7 @@
  * `UserAccessListResponse`, `AtlasOrganization`, `Group`). Only the fields the
  * provider reads are typed strictly; the rest are kept as Atlas sends them.
  */
+import type { ServiceAccountApi } from "./service-account-types";
 
 /** A hypermedia link Atlas attaches to most objects. */
 export interface Link {
@@ -101,7 +102,7 @@ export interface ApiErrorBody {
 }
 
 /** The operations of the Atlas client, one method per API operation. */
-export interface AtlasApi {
+export interface AtlasApi extends ServiceAccountApi {
   listOrgApiKeys(orgId: string): Promise<ApiKeyDetails[]>;
   createOrgApiKey(orgId: string, body: CreateApiKeyBody): Promise<ApiKeyDetails>;
   getOrgApiKey(orgId: string, apiKeyId: string): Promise<ApiKeyDetails>;
