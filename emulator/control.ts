@@ -5,6 +5,7 @@ import { statusOf, toApiError } from "./errors";
 import type { FaultSpec } from "./faults";
 import { toJson } from "./http/json";
 import { writeRaw } from "./http/respond";
+import type { RequestTarget } from "./http/target";
 import { AtlasDomainError } from "./model/domain-error";
 import type { SeedRequest } from "./model/fixtures";
 
@@ -60,13 +61,20 @@ export function handleControlRequest(
   emu: Emulator,
   req: IncomingMessage,
   res: ServerResponse,
-  url: URL,
-  body: Buffer,
+  target: RequestTarget,
+  body: Buffer | undefined,
 ): void {
-  const name = url.pathname.slice(CONTROL_PREFIX.length);
-  const handler = CONTROL_ROUTES[`${req.method} ${name}`];
+  // Exact names only: `/__emulator/../x` or `/__emulator/%2e%2e/x` name no endpoint.
+  const name = target.path.slice(CONTROL_PREFIX.length);
+  const handler = Object.hasOwn(CONTROL_ROUTES, `${req.method} ${name}`)
+    ? CONTROL_ROUTES[`${req.method} ${name}`]
+    : undefined;
   if (!handler) {
-    send(res, 404, { error: 404, detail: `No control endpoint ${req.method} ${url.pathname}.` });
+    send(res, 404, { error: 404, detail: `No control endpoint ${req.method} ${target.path}.` });
+    return;
+  }
+  if (body === undefined) {
+    send(res, 413, { error: 413, detail: "Request body larger than 1 MiB." });
     return;
   }
   try {

@@ -47,6 +47,8 @@ export const ERROR_STATUS: Readonly<Record<string, number>> = {
   METHOD_NOT_ALLOWED: 405, // choice
   // 409
   ADDRESS_ALREADY_IN_ACCESS_LIST: 409, // renamed ADDRESS_ALREADY_IN_WHITELIST; the spec declares 409 on this operation
+  // 413
+  PAYLOAD_TOO_LARGE: 413, // choice (body over 1 MiB; Atlas's code for it is not published)
   // 429
   RATE_LIMITED_TOKEN_BUCKET: 429, // live
   RATE_LIMITED: 429, // table (also the OAuth token endpoint, per the reference)

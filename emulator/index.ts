@@ -7,7 +7,7 @@ import type { AtlasModel } from "./model/model";
 import type { RateLimitSettings } from "./rate-limit";
 import type { RequestLogEntry } from "./request-log";
 import { listen } from "./server";
-import { loadStateFile } from "./state-file";
+import { loadStateFile, StateFileError } from "./state-file";
 
 export type { ConfigPatch, EmulatorConfig } from "./config";
 export type { StateDump } from "./emulator";
@@ -112,20 +112,20 @@ export async function start(options: StartOptions = {}): Promise<EmulatorHandle>
     enforceAccessList: options.enforceAccessList,
   });
   const snapshot = options.stateFile ? loadStateFile(options.stateFile) : undefined;
-  const emu = new Emulator({
-    seed: options.seed === undefined ? randomBytes(8).toString("hex") : String(options.seed),
-    config,
-    now: options.now,
-    stateFile: options.stateFile,
-    snapshot,
+  const { emu, main, other } = fromSnapshot(options.stateFile, () => {
+    const created = new Emulator({
+      seed: options.seed === undefined ? randomBytes(8).toString("hex") : String(options.seed),
+      config,
+      now: options.now,
+      stateFile: options.stateFile,
+      snapshot,
+    });
+    const [first, second] = created.defaults();
+    if (!first?.apiKeyId || !first.clientId || !second) throw new Error("defaults lost");
+    return { emu: created, main: first, other: second };
   });
   const running = await listen(emu, options.host ?? "127.0.0.1", options.port ?? 0);
   emu.persist();
-  const [main, other] = emu.defaults();
-  if (!main?.apiKeyId || !main.clientId || !other) {
-    await running.close();
-    throw new Error("the state file's default organization lost its admin key or service account");
-  }
   let closed = false;
   return {
     url: running.url,
@@ -133,10 +133,10 @@ export async function start(options: StartOptions = {}): Promise<EmulatorHandle>
     projectId: main.projectIds[0],
     secondProjectId: main.projectIds[1],
     projectIds: main.projectIds,
-    apiKeyId: main.apiKeyId,
+    apiKeyId: main.apiKeyId!,
     publicKey: main.publicKey!,
     privateKey: main.privateKey!,
-    clientId: main.clientId,
+    clientId: main.clientId!,
     clientSecret: main.clientSecret!,
     otherOrg: other,
     seed: emu.model.seed,
@@ -159,4 +159,20 @@ export async function start(options: StartOptions = {}): Promise<EmulatorHandle>
       emu.persist();
     },
   };
+}
+
+/**
+ * Runs `build` and, when a state file was loaded, turns any failure into a {@link StateFileError}:
+ * errors raised while restoring may quote values from the file, and the file holds private keys.
+ */
+function fromSnapshot<T>(stateFile: string | undefined, build: () => T): T {
+  if (!stateFile) return build();
+  try {
+    return build();
+  } catch {
+    throw new StateFileError(
+      stateFile,
+      "its content is not a usable emulator state (the default organization, its admin key or its service account is missing or malformed)",
+    );
+  }
 }

@@ -7,6 +7,7 @@ import type { Emulator } from "./emulator";
 import { toApiError, toApiErrorFromUnknown, UNAUTHORIZED_BODY } from "./errors";
 import { defaultFaultError, type Fault } from "./faults";
 import { outputFlags, parseQuery } from "./http/query";
+import type { RequestTarget } from "./http/target";
 import { ERROR_MEDIA_TYPE, writeApiError, writeRaw, writeReply } from "./http/respond";
 import { AtlasDomainError } from "./model/domain-error";
 import { normalizePeerAddress } from "./model/ip-address";
@@ -16,7 +17,7 @@ import type { RequestLogEntry } from "./request-log";
 /**
  * Processing of one Admin API or OAuth request, in this order:
  *   OAuth endpoints (own auth) → authentication (401 + digest challenge) → access-list check →
- *   faults → route match and path-parameter format (404/405/400) → rate limit (429) →
+ *   body size (413) → faults → route match and path-parameter format (404/405/400) → rate limit (429) →
  *   query parameters (400) → existence and authorization (404/401) → JSON body (400) →
  *   handler → state file → latency → response.
  * Authentication comes first, as in Atlas: an unauthenticated request learns nothing, not even
@@ -26,12 +27,13 @@ export async function handleApiRequest(
   emu: Emulator,
   req: IncomingMessage,
   res: ServerResponse,
-  url: URL,
-  body: Buffer,
+  target: RequestTarget,
+  body: Buffer | undefined,
 ): Promise<void> {
   const method = req.method ?? "GET";
+  const { path } = target;
   const started = emu.now();
-  const entry = emu.log.begin(method, url.pathname, url.search.slice(1), started);
+  const entry = emu.log.begin(method, path, target.search, started);
   const finish = async (write: () => void, status: number | null) => {
     // Skip the timer entirely at 0: even a 0 ms timeout costs a turn of the event loop per request.
     if (emu.config.latencyMs > 0) await sleep(emu.config.latencyMs);
@@ -39,14 +41,16 @@ export async function handleApiRequest(
     entry.status = status;
     entry.durationMs = emu.now() - started;
   };
-  const flags = outputFlags(url.searchParams);
+  const flags = outputFlags(target.query);
   let fault: Fault | undefined;
   try {
-    if (method === "POST" && (url.pathname === "/api/oauth/token" || url.pathname === "/api/oauth/revoke")) {
+    if (method === "POST" && (path === "/api/oauth/token" || path === "/api/oauth/revoke")) {
       entry.auth = "basic";
-      fault = emu.faults.next(method, url.pathname);
+      // The client's credentials may be in the body: nothing to authenticate before refusing it.
+      if (body === undefined) throw tooLarge();
+      fault = emu.faults.next(method, path);
       if (fault && (await applyEarlyFault(fault, entry, res, finish))) return;
-      const reply = (url.pathname.endsWith("/token") ? tokenEndpoint : revokeEndpoint)(
+      const reply = (path.endsWith("/token") ? tokenEndpoint : revokeEndpoint)(
         emu,
         req.headers,
         body.toString("utf8"),
@@ -70,14 +74,15 @@ export async function handleApiRequest(
     }
     const clientIp = normalizePeerAddress(req.socket.remoteAddress);
     checkAccessList(emu, auth.principal, clientIp);
+    if (body === undefined) throw tooLarge();
 
-    fault = emu.faults.next(method, url.pathname);
+    fault = emu.faults.next(method, path);
     if (fault && (await applyEarlyFault(fault, entry, res, finish))) return;
 
-    const { route, params } = emu.router.match(method, url.pathname);
+    const { route, params } = emu.router.match(method, path);
     entry.operationId = route.operationId;
     const headers = emu.config.rateLimit.enabled ? takeRateLimitToken(emu, route.rateLimit, params) : {};
-    const query = parseQuery(url.searchParams);
+    const query = parseQuery(target.query);
     authorize(emu.model, auth.principal, route.access, params);
     const reply = route.handle({
       params,
@@ -86,7 +91,7 @@ export async function handleApiRequest(
       principal: auth.principal,
       clientIp,
       baseUrl: emu.baseUrl,
-      selfUrl: new URL(req.url ?? "/", emu.baseUrl),
+      selfUrl: new URL(`${path}${target.search ? `?${target.search}` : ""}`, emu.baseUrl),
     });
     if (method !== "GET") emu.persist();
     if (fault?.type === "dropAfterCommit") return drop(res, entry);
@@ -183,6 +188,11 @@ function checkAccessList(emu: Emulator, principal: Principal, clientIp: string):
       [clientIp],
     );
   }
+}
+
+/** 413 for a body over the 1 MiB limit (code: emulator choice; Atlas's is not published). */
+function tooLarge(): AtlasDomainError {
+  return new AtlasDomainError("PAYLOAD_TOO_LARGE", "The request body is larger than the 1 MiB limit.", [1024 * 1024]);
 }
 
 function parseJsonBody(body: Buffer): unknown {

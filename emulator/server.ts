@@ -2,10 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { CONTROL_PREFIX, handleControlRequest } from "./control";
 import type { Emulator } from "./emulator";
+import { parseTarget } from "./http/target";
 import { handleApiRequest } from "./pipeline";
 
-/** Largest request body accepted, in bytes; Admin API bodies here are tiny. */
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Largest request body accepted, in bytes (1 MiB); Admin API bodies here are tiny. */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Host names the emulator may listen on: loopback only, it has no real security. */
 export function isLoopbackHost(host: string): boolean {
@@ -53,19 +54,19 @@ export async function listen(emu: Emulator, host: string, port: number): Promise
   };
 }
 
+/**
+ * Routes a request by its raw path: the control plane only under its own exact prefix (see
+ * http/target.ts), everything else to the Admin API pipeline. An oversized body is read to the
+ * end and dropped, then refused by whichever side answers, the Admin API after authentication.
+ */
 async function dispatch(emu: Emulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readBody(req);
-  if (body === undefined) {
-    res.writeHead(413, { "Content-Type": "application/json", Connection: "close" });
-    res.end('{"detail":"Request body too large.","error":413}');
-    return;
-  }
-  const url = new URL(req.url ?? "/", "http://emulator.invalid");
-  if (url.pathname.startsWith(CONTROL_PREFIX)) handleControlRequest(emu, req, res, url, body);
-  else await handleApiRequest(emu, req, res, url, body);
+  const target = parseTarget(req.url);
+  if (target.path.startsWith(CONTROL_PREFIX)) handleControlRequest(emu, req, res, target, body);
+  else await handleApiRequest(emu, req, res, target, body);
 }
 
-/** The whole body, or `undefined` past {@link MAX_BODY_BYTES}. */
+/** The whole body, or `undefined` past {@link MAX_BODY_BYTES} (the rest is read and discarded). */
 function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

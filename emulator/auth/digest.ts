@@ -98,6 +98,8 @@ export class DigestAuthority {
     if (state.algorithm !== algorithm) return fail("algorithm-mismatch");
     if (!nonceReuse && state.uses > 0) return fail("nonce-used", true);
     const count = parseInt(nc, 16);
+    // RFC 7616 §3.4: the first request with a nonce counts 00000001; 0 is never a valid count.
+    if (count < 1) return fail("nc-zero");
     if (count <= state.highestNc - NC_WINDOW || state.seenNc.has(count)) return fail("nc-replay");
     state.seenNc.add(count);
     if (count > state.highestNc) {

@@ -3,7 +3,7 @@ import type { ModelContext } from "./context";
 import { requireKeyInOrg } from "./api-keys";
 import { blockContains, isSingleHost, parseAddress, parseBlock, type ParsedBlock } from "./ip-address";
 import type { AccessListEntryRecord, ApiKeyRecord } from "./types";
-import { isAbsent, rejectUnknownAttributes, requireArray, requireObject } from "./validation";
+import { invalidAttribute, isAbsent, rejectUnknownAttributes, requireArray, requireObject } from "./validation";
 
 /*
  * API key access lists. Error codes for this resource are partly unknown for live Atlas; the
@@ -135,13 +135,16 @@ function parseEntryInput(item: unknown): ParsedBlock {
       ["ipAddress", "cidrBlock"],
     );
   }
-  const text = hasIp ? entry.ipAddress : entry.cidrBlock;
+  const attribute = hasIp ? "ipAddress" : "cidrBlock";
+  const text = entry[attribute];
+  // A number, object or array is a type error (400), never rendered into the answer.
+  if (typeof text !== "string") throw invalidAttribute(attribute);
   // An ipAddress must be a bare address; a cidrBlock must carry its prefix.
-  const block = typeof text === "string" && text.includes("/") === hasCidr ? parseBlock(text) : undefined;
+  const block = text.includes("/") === hasCidr ? parseBlock(text) : undefined;
   if (!block) {
     throw new AtlasDomainError(
       "INVALID_IP_ADDRESS_OR_CIDR_NOTATION",
-      `The address ${String(text)} must be in valid IP address or CIDR notation.`,
+      `The address ${text} must be in valid IP address or CIDR notation.`,
       [text],
     );
   }

@@ -83,7 +83,8 @@ export function requireDescOrRoles(body: Record<string, unknown>): void {
   }
 }
 
-function invalidAttribute(name: string): AtlasDomainError {
+/** 400 `INVALID_JSON_ATTRIBUTE`: the attribute has the wrong JSON type. */
+export function invalidAttribute(name: string): AtlasDomainError {
   return new AtlasDomainError(
     "INVALID_JSON_ATTRIBUTE",
     `Received JSON for the ${name} attribute does not match expected format.`,

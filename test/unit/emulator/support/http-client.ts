@@ -15,20 +15,23 @@ export interface HttpResult {
   json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-/** One HTTP request with an optional body; resolves on any status, rejects on socket errors. */
+/**
+ * One HTTP request with an optional body; resolves on any status, rejects on socket errors.
+ * `path` (with its query) goes on the wire byte for byte: no `..` or `%2e` is resolved here.
+ */
 export function rawRequest(
   baseUrl: string,
   method: string,
   path: string,
-  options: { headers?: Record<string, string>; body?: string } = {},
+  options: { headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<HttpResult> {
-  const url = new URL(path, baseUrl);
+  const url = new URL(baseUrl);
   const headers = { ...options.headers };
   // Node sends GET/DELETE bodies without framing unless told the length.
   if (options.body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(options.body));
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { method, hostname: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers, agent: false },
+      { method, hostname: url.hostname, port: url.port, path, headers, agent: false },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
@@ -80,9 +83,14 @@ export function digestAuthorization(
     `${h(`${user}:${challenge.realm}:${password}`)}:${challenge.nonce}:${ncText}:${cnonce}:auth:${h(`${method}:${uri}`)}`,
   );
   return (
-    `Digest username="${user}", realm="${challenge.realm}", nonce="${challenge.nonce}", uri="${uri}", ` +
+    `Digest username="${user}", realm="${challenge.realm}", nonce="${challenge.nonce}", uri="${quoted(uri)}", ` +
     `algorithm=${algorithm}, response="${response}", qop=auth, nc=${ncText}, cnonce="${cnonce}"`
   );
+}
+
+/** Escapes a value for a quoted-string (RFC 9110 §5.6.4): backslash and double quote. */
+function quoted(value: string): string {
+  return value.replace(/[\\"]/g, "\\$&");
 }
 
 /**
