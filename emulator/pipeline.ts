@@ -50,11 +50,7 @@ export async function handleApiRequest(
       if (body === undefined) throw tooLarge();
       fault = emu.faults.next(method, path);
       if (fault && (await applyEarlyFault(fault, entry, res, finish))) return;
-      const reply = (path.endsWith("/token") ? tokenEndpoint : revokeEndpoint)(
-        emu,
-        req.headers,
-        body.toString("utf8"),
-      );
+      const reply = (path.endsWith("/token") ? tokenEndpoint : revokeEndpoint)(emu, req.headers, body.toString("utf8"));
       if (reply.status < 300) emu.persist();
       if (fault?.type === "dropAfterCommit") return drop(res, entry);
       await finish(() => writeRaw(res, reply.status, reply.contentType, reply.body, reply.headers), reply.status);

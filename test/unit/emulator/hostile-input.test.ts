@@ -75,7 +75,11 @@ describe("emulator under hostile input", function () {
     });
 
     it("names no control endpoint for dot segments inside the prefix", async () => {
-      for (const path of ["/__emulator/../__emulator/state", "/__emulator/%2e%2e/__emulator/state", "/__emulator/./state"]) {
+      for (const path of [
+        "/__emulator/../__emulator/state",
+        "/__emulator/%2e%2e/__emulator/state",
+        "/__emulator/./state",
+      ]) {
         const res = await rawRequest(emu.url, "GET", path);
         expect(res.status, path).to.equal(404);
         expect(res.text).not.to.include(emu.publicKey);
