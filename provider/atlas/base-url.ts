@@ -3,6 +3,7 @@
  * (the digest response, the bearer token), so plain HTTP is refused except to
  * the local machine, where the emulator runs.
  */
+import { redactText } from "./redact";
 
 /** Where Atlas lives. */
 export const DEFAULT_BASE_URL = "https://cloud.mongodb.com";
@@ -36,7 +37,7 @@ export function parseBaseUrl(input: string | undefined): BaseUrl {
   const raw = (input ?? DEFAULT_BASE_URL).trim() || DEFAULT_BASE_URL;
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
     throw new Error(
-      `Invalid baseUrl ${JSON.stringify(safeForMessage(raw))}: it has no scheme. ` +
+      `Invalid baseUrl ${shown(raw)}: it has no scheme. ` +
         `Write it in full, e.g. "https://cloud.mongodb.com" (or "http://127.0.0.1:<port>" for a local emulator).`,
     );
   }
@@ -44,9 +45,7 @@ export function parseBaseUrl(input: string | undefined): BaseUrl {
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(
-      `Invalid baseUrl ${JSON.stringify(safeForMessage(raw))}: not a URL. Use e.g. "https://cloud.mongodb.com".`,
-    );
+    throw new Error(`Invalid baseUrl ${shown(raw)}: not a URL. Use e.g. "https://cloud.mongodb.com".`);
   }
   if (url.username || url.password) {
     // The message must not repeat the URL: it holds a password.
@@ -55,24 +54,28 @@ export function parseBaseUrl(input: string | undefined): BaseUrl {
     );
   }
   if (url.search || url.hash) {
-    throw new Error(`Invalid baseUrl ${JSON.stringify(raw)}: remove the query string and fragment.`);
+    // Only the part before the query is shown: a query string is where tokens get pasted.
+    throw new Error(`Invalid baseUrl ${shown(url.origin + url.pathname)}: remove the query string and fragment.`);
   }
   const loopback = isLoopbackHost(url.hostname);
   if (url.protocol === "http:" && !loopback) {
     throw new Error(
-      `Invalid baseUrl ${JSON.stringify(raw)}: http:// is only allowed for the local machine ` +
+      `Invalid baseUrl ${shown(raw)}: http:// is only allowed for the local machine ` +
         `(127.0.0.1, localhost, [::1]); use https:// for ${url.hostname}.`,
     );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new Error(
-      `Invalid baseUrl ${JSON.stringify(raw)}: the scheme must be https:// (e.g. "https://cloud.mongodb.com").`,
-    );
+    throw new Error(`Invalid baseUrl ${shown(raw)}: the scheme must be https:// (e.g. "https://cloud.mongodb.com").`);
   }
   return { origin: url.origin, pathPrefix: url.pathname.replace(/\/+$/, ""), loopback };
 }
 
-function safeForMessage(raw: string): string {
-  // A malformed URL may still hold "user:pass@"; never echo that part.
-  return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/]*@/i, "$1…@").slice(0, 200);
+/**
+ * The URL as an error message may show it: a configuration value is never repeated verbatim
+ * (a private key pasted into the wrong setting would be printed), so it goes through the
+ * redactor, loses any "user:pass@" part and is cut to 200 characters.
+ */
+function shown(raw: string): string {
+  const withoutUser = raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/]*@/i, "$1…@");
+  return JSON.stringify(redactText(withoutUser).slice(0, 200));
 }

@@ -20,18 +20,25 @@ const SECRET_KEY = /authorization|private.?key|secret|password|passwd|token|cred
 const SECRET_TEXT: ReadonlyArray<[RegExp, string]> = [
   // A whole header line or JSON/JS field naming a credential.
   [/((?:proxy-)?authorization["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\r\n]*)/gi, `$1${REDACTED}`],
+  // The same URL-encoded (a server echoing a query string or a form body): `Authorization%3A%20Basic%20…`.
+  [/((?:proxy-)?authorization(?:%22|%27)?(?:%3A|%3D)(?:%20|\+)*)[^\s&"'<>]*/gi, `$1${REDACTED}`],
   [/\bDigest\s+(?=[\w-]+\s*=)[^\r\n]*/gi, `Digest ${REDACTED}`],
-  [/\b(Bearer|Basic)\s+[\w.~+/-]{8,}=*/gi, `$1 ${REDACTED}`],
+  [/\b(Bearer|Basic)(\s+|(?:%20|\+)+)[\w.~+/%-]{8,}=*/gi, `$1$2${REDACTED}`],
   [
     /(["']?(?:private_?key|client_?secret|access_?token|refresh_?token|password|secret)["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;&}]+)/gi,
     `$1${REDACTED}`,
   ],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, REDACTED],
+  // A private key with its dashes removed (32 hex digits; object ids have 24).
+  [/\b[0-9a-f]{32}\b/gi, REDACTED],
   [/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, REDACTED],
   [/\bmdb_sa_sk_[\w-]+/g, REDACTED],
   // user:password@ in a URL.
   [/(\/\/)[^/\s:@]+:[^/\s@]+@/g, `$1${REDACTED}@`],
 ];
+
+/** Base64 (or base64url) runs long enough to hold a credential pair such as `clientId:clientSecret`. */
+const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
 
 /** Returns `text` with every recognisable credential replaced by `[REDACTED]`. */
 export function redactText(text: string): string {
@@ -39,7 +46,17 @@ export function redactText(text: string): string {
   for (const [pattern, replacement] of SECRET_TEXT) {
     out = out.replace(pattern, replacement);
   }
-  return out;
+  // Credentials sent base64-encoded (a Basic header's value echoed without the word `Basic`):
+  // decode each run and redact it when the decoded text holds a credential.
+  return out.replace(BASE64_RUN, (run) => (encodesSecret(run) ? REDACTED : run));
+}
+
+function encodesSecret(run: string): boolean {
+  const decoded = Buffer.from(run.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1");
+  // Only text: binary noise from an ordinary word that happens to be valid base64 is left alone.
+  if (decoded.length < 12 || !/^[\x20-\x7e]+$/.test(decoded)) return false;
+  if (/^[^:\s]{1,200}:[^:\s]{6,}$/.test(decoded)) return true; // user:password, as Basic encodes it
+  return SECRET_TEXT.some(([pattern]) => new RegExp(pattern.source, pattern.flags).test(decoded));
 }
 
 /**

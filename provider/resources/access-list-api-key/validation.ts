@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { Failures, containsUnknown } from "../../shared/check-failures";
 import { parseEntry } from "../../shared/access-list";
-import { checkId } from "../../shared/validators";
+import { absent, checkId } from "../../shared/validators";
 import { clean } from "../common/contract";
 import type { AccessListInputs } from "./model";
 
@@ -12,22 +12,22 @@ import type { AccessListInputs } from "./model";
  */
 export function checkAccessListEntry(news: Partial<AccessListInputs>): pulumi.dynamic.CheckResult<AccessListInputs> {
   const failures = new Failures();
+  // `null` means "not set" (e.g. `ipAddress: isHost ? address : null`): it must not reach the
+  // checked inputs, where the engine would show it in every diff.
   const inputs: AccessListInputs = {
     orgId: checkId(failures, "orgId", news.orgId),
     apiKeyId: checkId(failures, "apiKeyId", news.apiKeyId),
-    ipAddress: news.ipAddress,
-    cidrBlock: news.cidrBlock,
+    ipAddress: absent(news.ipAddress) ? undefined : news.ipAddress,
+    cidrBlock: absent(news.cidrBlock) ? undefined : news.cidrBlock,
   };
-  const given = (["ipAddress", "cidrBlock"] as const).filter(
-    (field) => news[field] !== undefined && news[field] !== null,
-  );
+  const given = (["ipAddress", "cidrBlock"] as const).filter((field) => !absent(news[field]));
   if (given.length !== 1) {
     failures.add(
       given.length ? "cidrBlock" : "ipAddress",
       "Set exactly one of ipAddress (e.g. 203.0.113.7) or cidrBlock (e.g. 203.0.113.0/24).",
     );
   } else if (!containsUnknown(news[given[0]])) {
-    const parsed = parseEntry(given[0], news[given[0]]);
+    const parsed = parseEntry(given[0], news[given[0]], true);
     if (typeof parsed === "string") failures.add(given[0], parsed);
     else if (given[0] === "ipAddress" && parsed.ipAddress === undefined) {
       failures.add("ipAddress", `ipAddress "${news.ipAddress}" is a network; set it as cidrBlock instead.`);

@@ -1,7 +1,15 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { Failures } from "../../shared/check-failures";
 import { orgRoleProblems } from "../../shared/roles";
-import { checkAccessList, checkDescription, checkId, checkKeepers, checkRoles } from "../../shared/validators";
+import {
+  absent,
+  checkAccessList,
+  checkDescription,
+  checkId,
+  checkKeepers,
+  checkPrivateKey,
+  checkRoles,
+} from "../../shared/validators";
 import { clean } from "../common/contract";
 import type { ApiKeyInputs } from "./model";
 
@@ -14,15 +22,16 @@ export function checkApiKey(news: Partial<ApiKeyInputs>): pulumi.dynamic.CheckRe
     roleNames: checkRoles(failures, "roleNames", news.roleNames, orgRoleProblems),
     accessList: checkAccessList(failures, news.accessList),
     keepers: checkKeepers(failures, news.keepers),
-    adoptApiKeyId:
-      news.adoptApiKeyId === undefined ? undefined : checkId(failures, "adoptApiKeyId", news.adoptApiKeyId),
-    adoptPrivateKey: news.adoptPrivateKey,
+    adoptApiKeyId: absent(news.adoptApiKeyId) ? undefined : checkId(failures, "adoptApiKeyId", news.adoptApiKeyId),
+    adoptPrivateKey: absent(news.adoptPrivateKey) ? undefined : news.adoptPrivateKey,
   };
-  if (news.adoptPrivateKey !== undefined && news.adoptApiKeyId === undefined) {
+  if (!absent(news.adoptPrivateKey) && absent(news.adoptApiKeyId)) {
     failures.add(
       "adoptPrivateKey",
       "adoptPrivateKey is only used with adoptApiKeyId: set adoptApiKeyId to the id of the key it belongs to.",
     );
+  } else if (!absent(news.adoptPrivateKey)) {
+    checkPrivateKey(failures, news.adoptPrivateKey);
   }
   return { inputs: clean(inputs), failures: failures.list };
 }

@@ -29,6 +29,83 @@ export const BAD_INPUTS: Case[] = [
     "description",
     /251 characters long; Atlas allows at most 250/,
   ],
+  [
+    "ApiKey: description counted in characters, not UTF-16 units",
+    checkApiKey,
+    { ...okApiKey, description: "🔑".repeat(251) },
+    "description",
+    /is 251 characters long; Atlas allows at most 250 \(counted in Unicode characters, code points/,
+  ],
+  [
+    "ApiKey: description only whitespace",
+    checkApiKey,
+    { ...okApiKey, description: " \u00a0  " },
+    "description",
+    /only whitespace: give the key a description with visible text/,
+  ],
+  [
+    "ApiKey: description with a line break",
+    checkApiKey,
+    { ...okApiKey, description: "ci\ndeploy" },
+    "description",
+    /control character U\+000A at character 3 .*Remove it/,
+  ],
+  [
+    "ProjectApiKey: description with a NUL",
+    checkProjectApiKey,
+    { ...okProject, description: "ci\u0000" },
+    "description",
+    /control character U\+0000/,
+  ],
+  [
+    "ApiKey: adoptPrivateKey not a string",
+    checkApiKey,
+    { ...okApiKey, adoptApiKeyId: KEY, adoptPrivateKey: 42 },
+    "adoptPrivateKey",
+    /adoptPrivateKey must be a string \(got a number\)/,
+  ],
+  [
+    "ApiKey: adoptPrivateKey not shaped like a private key",
+    checkApiKey,
+    { ...okApiKey, adoptApiKeyId: KEY, adoptPrivateKey: "c8150efd-c7a0-4afd-8c4f" },
+    "adoptPrivateKey",
+    /not shaped like an Atlas private key \(23 characters/,
+  ],
+  [
+    "ApiKey: access-list entry with a zone id",
+    checkApiKey,
+    { ...okApiKey, accessList: ["fe80::1%eth0"] },
+    "accessList",
+    /accessList\[0\]: "fe80::1%eth0" has a zone id \("%eth0"\).*remove "%eth0"/,
+  ],
+  [
+    "ApiKey: IPv4-mapped IPv6 entry",
+    checkApiKey,
+    { ...okApiKey, accessList: ["::ffff:192.0.2.1"] },
+    "accessList",
+    /"::ffff:192\.0\.2\.1" is an IPv4-mapped IPv6 address.*write "192\.0\.2\.1" instead/,
+  ],
+  [
+    "ProjectApiKey: IPv4-mapped IPv6 entry in hex",
+    checkProjectApiKey,
+    { ...okProject, accessList: ["::ffff:c000:200/120"] },
+    "accessList",
+    /write "192\.0\.2\.0\/24" instead/,
+  ],
+  [
+    "AccessList: IPv6 with an IPv4 tail",
+    checkAccessListEntry,
+    { ...okEntry, ipAddress: "64:ff9b::192.0.2.1" },
+    "ipAddress",
+    /ends in IPv4 notation.*write "64:ff9b::c000:201" instead/,
+  ],
+  [
+    "AccessList: zone id",
+    checkAccessListEntry,
+    { ...okEntry, ipAddress: "fe80::1%25eth0" },
+    "ipAddress",
+    /has a zone id \("%25eth0"\)/,
+  ],
   ["ApiKey: no roles", checkApiKey, { ...okApiKey, roleNames: [] }, "roleNames", /at least one role/],
   [
     "ApiKey: unknown org role",
@@ -179,6 +256,30 @@ describe("check rejects bad input with the property and the fix", () => {
 });
 
 describe("check accepts and normalizes good input", () => {
+  it("AccessList: ipAddress null next to cidrBlock counts as not set and stays out of the inputs", () => {
+    const result = checkAccessListEntry({
+      orgId: ORG,
+      apiKeyId: KEY,
+      cidrBlock: "10.0.0.0/8",
+      ipAddress: null,
+    } as never);
+    expect(result.failures).to.deep.equal([]);
+    expect(result.inputs).to.deep.equal({ orgId: ORG, apiKeyId: KEY, cidrBlock: "10.0.0.0/8" });
+  });
+  it("ApiKey: null optional inputs count as not set", () => {
+    const result = checkApiKey({ ...okApiKey, adoptApiKeyId: null, adoptPrivateKey: null, keepers: null } as never);
+    expect(result.failures).to.deep.equal([]);
+    expect(result.inputs).to.deep.equal(okApiKey);
+  });
+  it("ApiKey: a 250-character emoji description passes (500 UTF-16 units)", () => {
+    expect(checkApiKey({ ...okApiKey, description: "🔑".repeat(250) } as never).failures).to.deep.equal([]);
+  });
+  it("never repeats a rejected adoptPrivateKey", () => {
+    const secret = "c8150efd-c7a0-4afd-8c4f-01bdd56c89";
+    const failures = checkApiKey({ ...okApiKey, adoptApiKeyId: KEY, adoptPrivateKey: secret } as never).failures!;
+    expect(failures).to.have.length(1);
+    expect(JSON.stringify(failures).includes(secret)).to.equal(false);
+  });
   it("ApiKey: sorts roles, canonical access list, no failures", () => {
     const result = checkApiKey({
       ...okApiKey,
