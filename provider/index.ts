@@ -3,7 +3,7 @@
  * resources. Property names follow `@pulumi/mongodbatlas`, so migrating is
  * mostly a change of import.
  */
-export { ApiKey, type ApiKeyArgs } from "./program/api-key";
+export { ApiKey, type ApiKeyArgs, type RotationPolicyArgs } from "./program/api-key";
 export { ProjectApiKey, type ProjectApiKeyArgs, type ProjectApiKeyProjectAssignment } from "./program/project-api-key";
 export { ApiKeyProjectAssignment, type ApiKeyProjectAssignmentArgs } from "./program/api-key-project-assignment";
 export { AccessListApiKey, type AccessListApiKeyArgs } from "./program/access-list-api-key";

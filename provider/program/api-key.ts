@@ -1,8 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import { serializableProvider } from "../runtime/serializable";
-import { secretOutputs, warnAboutCredentials } from "./warnings";
+import { ROTATION_OUTPUTS, SECRET_OUTPUTS, secretOutputs, warnAboutCredentials } from "./warnings";
 
 const provider = serializableProvider("apiKey");
+
+/** A rotation policy: `{ every: "90d", overlap: "7d" }` (units d, h, m, s). */
+export interface RotationPolicyArgs {
+  /** How long a key stays current, e.g. `"90d"`. */
+  every: pulumi.Input<string>;
+  /** How long the replaced key keeps working after a rotation, e.g. `"7d"`; shorter than `every`. */
+  overlap: pulumi.Input<string>;
+}
 
 /** Arguments of {@link ApiKey}. Names match `mongodbatlas.ApiKey` of `@pulumi/mongodbatlas`. */
 export interface ApiKeyArgs {
@@ -22,9 +30,18 @@ export interface ApiKeyArgs {
   accessList?: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * Arbitrary strings; changing any of them replaces the key, creating the new
-   * one before deleting the old (rotation with overlap).
+   * one before deleting the old in the same `up`. With a `rotation` policy, a
+   * change rotates the key instead, keeping the old one for the overlap.
    */
   keepers?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * Scheduled rotation: the first `up` at or after `nextRotationAt` makes a new
+   * key with the same description, roles and access list, and keeps the old one
+   * working for `overlap` (as `previousPrivateKey`). Durations are whole days,
+   * hours, minutes or seconds: `{ every: "90d", overlap: "7d" }`; the overlap is
+   * shorter than the period. See docs/rotation.md.
+   */
+  rotation?: pulumi.Input<RotationPolicyArgs>;
   /**
    * Id of an existing key to take over instead of creating one (what import
    * would do; dynamic providers cannot be imported). Its description, roles and
@@ -38,7 +55,9 @@ export interface ApiKeyArgs {
 /**
  * A MongoDB Atlas organization API key (`/api/atlas/v2/orgs/{orgId}/apiKeys`).
  * The private key is returned by Atlas once, at creation, and kept only as a
- * Pulumi secret. Resource id: `orgId/apiKeyId`.
+ * Pulumi secret. Resource id: `orgId/apiKeyId`; with a rotation policy
+ * `orgId/rotating/<id of the first key>`, which stays the same across rotations
+ * (the current key is `apiKeyId`).
  */
 export class ApiKey extends pulumi.dynamic.Resource {
   /** Organization id. */
@@ -62,6 +81,20 @@ export class ApiKey extends pulumi.dynamic.Resource {
    * or adopted with `adoptPrivateKey`; "" otherwise.
    */
   declare readonly privateKey: pulumi.Output<string>;
+  /** The rotation policy, when set. */
+  declare readonly rotation: pulumi.Output<{ every: string; overlap: string } | undefined>;
+  /** With a policy: when the current key became current (ISO 8601). */
+  declare readonly rotatedAt: pulumi.Output<string | undefined>;
+  /** With a policy: the first `up` at or after this time (ISO 8601) rotates the key. */
+  declare readonly nextRotationAt: pulumi.Output<string | undefined>;
+  /** With a policy: id of the key replaced by the last rotation, during the overlap; "" otherwise. */
+  declare readonly previousApiKeyId: pulumi.Output<string | undefined>;
+  /** With a policy: public key of the previous key during the overlap; "" otherwise. */
+  declare readonly previousPublicKey: pulumi.Output<string | undefined>;
+  /** With a policy: private key of the previous key during the overlap (always a secret); "" otherwise. */
+  declare readonly previousPrivateKey: pulumi.Output<string | undefined>;
+  /** With a policy: the first `up` at or after this time (ISO 8601) deletes the previous key; "" outside the overlap. */
+  declare readonly previousExpiresAt: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: ApiKeyArgs, opts?: pulumi.CustomResourceOptions) {
     warnAboutCredentials();
@@ -71,8 +104,9 @@ export class ApiKey extends pulumi.dynamic.Resource {
       apiKeyId: undefined,
       publicKey: undefined,
       privateKey: undefined,
+      ...ROTATION_OUTPUTS,
     };
-    super(provider, name, props, secretOutputs(opts, ["privateKey"]), "mongodbatlas", "ApiKey");
+    super(provider, name, props, secretOutputs(opts, SECRET_OUTPUTS), "mongodbatlas", "ApiKey");
   }
 
   /**

@@ -1,6 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { serializableProvider } from "../runtime/serializable";
-import { secretOutputs, warnAboutCredentials, warnAboutUnknownRoles } from "./warnings";
+import {
+  ROTATION_OUTPUTS,
+  SECRET_OUTPUTS,
+  secretOutputs,
+  warnAboutCredentials,
+  warnAboutUnknownRoles,
+} from "./warnings";
+import type { RotationPolicyArgs } from "./api-key";
 
 const provider = serializableProvider("projectApiKey");
 
@@ -23,8 +30,17 @@ export interface ProjectApiKeyArgs {
   projectAssignments: pulumi.Input<pulumi.Input<ProjectApiKeyProjectAssignment>[]>;
   /** IP addresses and CIDR blocks allowed to use the key, managed as a set. */
   accessList?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Changing any value replaces the key, new one first (rotation with overlap). */
+  /**
+   * Changing any value replaces the key, new one first, old one deleted in the
+   * same `up`. With a `rotation` policy, a change rotates the key instead,
+   * keeping the old one for the overlap.
+   */
   keepers?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * Scheduled rotation, as for {@link ApiKeyArgs.rotation}: the new key gets the
+   * same description, project assignments and access list. See docs/rotation.md.
+   */
+  rotation?: pulumi.Input<RotationPolicyArgs>;
 }
 
 /**
@@ -32,7 +48,8 @@ export interface ProjectApiKeyArgs {
  * and owned by this resource: destroying it deletes the key from the
  * organization. Atlas adds the organization role ORG_MEMBER by itself.
  * Refresh looks only at the listed projects. Resource id: `projectId/apiKeyId`
- * of the first project.
+ * of the first project; with a rotation policy `projectId/rotating/<id of the
+ * first key>`, which stays the same across rotations (the current key is `apiKeyId`).
  */
 export class ProjectApiKey extends pulumi.dynamic.Resource {
   /** Description as Atlas holds it. */
@@ -53,6 +70,20 @@ export class ProjectApiKey extends pulumi.dynamic.Resource {
   declare readonly privateKey: pulumi.Output<string>;
   /** Organization roles of the key (ORG_MEMBER). */
   declare readonly roleNames: pulumi.Output<string[]>;
+  /** The rotation policy, when set. */
+  declare readonly rotation: pulumi.Output<{ every: string; overlap: string } | undefined>;
+  /** With a policy: when the current key became current (ISO 8601). */
+  declare readonly rotatedAt: pulumi.Output<string | undefined>;
+  /** With a policy: the first `up` at or after this time (ISO 8601) rotates the key. */
+  declare readonly nextRotationAt: pulumi.Output<string | undefined>;
+  /** With a policy: id of the key replaced by the last rotation, during the overlap; "" otherwise. */
+  declare readonly previousApiKeyId: pulumi.Output<string | undefined>;
+  /** With a policy: public key of the previous key during the overlap; "" otherwise. */
+  declare readonly previousPublicKey: pulumi.Output<string | undefined>;
+  /** With a policy: private key of the previous key during the overlap (always a secret); "" otherwise. */
+  declare readonly previousPrivateKey: pulumi.Output<string | undefined>;
+  /** With a policy: the first `up` at or after this time (ISO 8601) deletes the previous key; "" outside the overlap. */
+  declare readonly previousExpiresAt: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: ProjectApiKeyArgs, opts?: pulumi.CustomResourceOptions) {
     warnAboutCredentials();
@@ -63,8 +94,9 @@ export class ProjectApiKey extends pulumi.dynamic.Resource {
       publicKey: undefined,
       privateKey: undefined,
       roleNames: undefined,
+      ...ROTATION_OUTPUTS,
     };
-    super(provider, name, props, secretOutputs(opts, ["privateKey"]), "mongodbatlas", "ProjectApiKey");
+    super(provider, name, props, secretOutputs(opts, SECRET_OUTPUTS), "mongodbatlas", "ProjectApiKey");
     if (args?.projectAssignments !== undefined) {
       const roles = pulumi
         .output(args.projectAssignments)

@@ -7,12 +7,27 @@ import { sameRoles } from "../../shared/roles";
 import {
   addAccessListEntries,
   readAccessList,
-  deleteOrgKey,
   explainFailedCreate,
   rollbackCreatedKey,
   syncAccessList,
 } from "../common/key-operations";
-import { apiKeyResourceId, diffApiKey, factsOf, toOutputs, type ApiKeyInputs, type ApiKeyOutputs } from "./model";
+import {
+  deleteRotating,
+  diffRotating,
+  readRotationFields,
+  startRotation,
+  updateRotating,
+} from "../common/key-rotation";
+import { isRotatingResourceId, rotates, rotatingResourceId } from "../../shared/rotation-record";
+import {
+  adoptedKeyIsCurrent,
+  apiKeyResourceId,
+  diffApiKey,
+  factsOf,
+  toOutputs,
+  type ApiKeyInputs,
+  type ApiKeyOutputs,
+} from "./model";
 import { checkApiKey } from "./validation";
 
 /** ApiKey: an organization API key. Orchestration only; the rules live in model.ts and validation.ts. */
@@ -22,20 +37,29 @@ export const apiKeyHandlers: ResourceHandlers<ApiKeyInputs, ApiKeyOutputs> = {
   },
 
   async diff(_id, olds, news) {
-    return diffResult(diffApiKey(olds, news));
+    const model = diffApiKey(olds, news);
+    return rotates(olds, news) ? diffRotating(olds, news, model) : diffResult(model);
   },
 
   async create(inputs) {
     const outs = inputs.adoptApiKeyId ? await adopt(inputs, inputs.adoptApiKeyId) : await createKey(inputs);
-    return { id: apiKeyResourceId(outs.orgId, outs.apiKeyId), outs: clean(outs) };
+    if (inputs.rotation === undefined) return { id: apiKeyResourceId(outs.orgId, outs.apiKeyId), outs: clean(outs) };
+    const id = rotatingResourceId(outs.orgId, outs.apiKeyId);
+    return { id, outs: clean({ ...outs, ...startRotation(inputs.rotation) }) };
   },
 
   async read(id, props) {
-    const [orgId, apiKeyId] = splitResourceId(id, ["orgId", "apiKeyId"], "ApiKey");
-    const key = await reader().orgKey(orgId, apiKeyId);
-    if (!key) return GONE;
-    const accessList = props?.accessList === undefined ? undefined : await readAccessList(orgId, apiKeyId);
-    if (accessList === null) return GONE;
+    const [orgId, apiKeyId] = keyOf(id, props);
+    const key = apiKeyId ? await reader().orgKey(orgId, apiKeyId) : undefined;
+    const accessList = !key || props?.accessList === undefined ? undefined : await readAccessList(orgId, apiKeyId);
+    const rotation = rotates(props, {}) ? await readRotationFields(orgId, props!) : undefined;
+    if (!key || accessList === null) {
+      // A rotating resource whose previous key still works stays, with no current key:
+      // the next `up` makes a new one. Otherwise the key is gone and so is the resource.
+      if (!rotation?.previousApiKeyId) return GONE;
+      const inputs = inputsOf(props as ApiKeyOutputs);
+      return { id, props: clean({ ...props, ...rotation, apiKeyId: "", publicKey: "", privateKey: "" }), inputs };
+    }
     const facts = factsOf(key, orgId);
     const inputs: ApiKeyInputs = clean({
       orgId,
@@ -44,29 +68,58 @@ export const apiKeyHandlers: ResourceHandlers<ApiKeyInputs, ApiKeyOutputs> = {
       accessList,
       keepers: props?.keepers,
       adoptApiKeyId: props?.adoptApiKeyId,
+      rotation: props?.rotation,
     });
-    return { id, props: clean(toOutputs(inputs, facts, props?.privateKey ?? "", accessList)), inputs };
+    const outs = { ...toOutputs(inputs, facts, props?.privateKey ?? "", accessList), ...rotation };
+    return { id, props: clean(outs), inputs };
   },
 
-  async update(_id, olds, news) {
-    const { orgId, apiKeyId } = olds;
-    const body: UpdateApiKeyBody = {};
-    if (olds.description !== news.description) body.desc = news.description;
-    if (!sameRoles(olds.roleNames, news.roleNames)) body.roles = news.roleNames;
-    reader().invalidate();
-    const facts =
-      body.desc !== undefined || body.roles !== undefined
-        ? factsOf(await atlas().updateOrgApiKey(orgId, apiKeyId, body), orgId)
-        : { apiKeyId, publicKey: olds.publicKey, description: olds.description, roleNames: olds.roleNames };
-    if (news.accessList !== undefined) await syncAccessList(orgId, apiKeyId, olds.accessList, news.accessList);
-    const privateKey = news.adoptPrivateKey ?? olds.privateKey;
-    return { outs: clean(toOutputs(news, facts, privateKey, news.accessList)) };
+  async update(id, olds, news) {
+    if (!rotates(olds, news)) return { outs: clean(await updateInPlace(olds, news)) };
+    const lifecycle = { create: createKey, update: updateInPlace };
+    return { outs: clean(await updateRotating(id, olds, news, olds.orgId, lifecycle)) };
   },
 
   async delete(_id, props) {
-    await deleteOrgKey(props.orgId, props.apiKeyId);
+    await deleteRotating(props.orgId, props);
   },
 };
+
+/**
+ * The key a read looks at: the outputs' `apiKeyId` when there is state (it is
+ * the current key, also after rotations), else the one the id names (`get`).
+ */
+function keyOf(id: string, props: Partial<ApiKeyOutputs> | undefined): [string, string] {
+  if (props?.orgId !== undefined && props.apiKeyId !== undefined) return [props.orgId, props.apiKeyId];
+  if (isRotatingResourceId(id)) {
+    throw new Error(
+      `ApiKey id "${id}" names a key with a rotation policy, which is read from its state: to read its current key, use the id <orgId>/<apiKeyId> with the apiKeyId output.`,
+    );
+  }
+  return splitResourceId(id, ["orgId", "apiKeyId"], "ApiKey") as [string, string];
+}
+
+/** The inputs recorded in the outputs, for a read that cannot see the current key. */
+function inputsOf(outs: ApiKeyOutputs): ApiKeyInputs {
+  const { orgId, description, roleNames, accessList, keepers, adoptApiKeyId, rotation } = outs;
+  return clean({ orgId, description, roleNames, accessList, keepers, adoptApiKeyId, rotation });
+}
+
+/** Description, roles and access list brought to the declared values on the current key. */
+async function updateInPlace(olds: ApiKeyOutputs, news: ApiKeyInputs): Promise<ApiKeyOutputs> {
+  const { orgId, apiKeyId } = olds;
+  const body: UpdateApiKeyBody = {};
+  if (olds.description !== news.description) body.desc = news.description;
+  if (!sameRoles(olds.roleNames, news.roleNames)) body.roles = news.roleNames;
+  reader().invalidate();
+  const facts =
+    body.desc !== undefined || body.roles !== undefined
+      ? factsOf(await atlas().updateOrgApiKey(orgId, apiKeyId, body), orgId)
+      : { apiKeyId, publicKey: olds.publicKey, description: olds.description, roleNames: olds.roleNames };
+  if (news.accessList !== undefined) await syncAccessList(orgId, apiKeyId, olds.accessList, news.accessList);
+  const privateKey = adoptedKeyIsCurrent(olds, news) ? news.adoptPrivateKey! : olds.privateKey;
+  return toOutputs(news, facts, privateKey, news.accessList);
+}
 
 /** Creates the key, then its access list; rolls the key back if the list fails. */
 async function createKey(inputs: ApiKeyInputs): Promise<ApiKeyOutputs> {

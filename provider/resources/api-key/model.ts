@@ -2,6 +2,8 @@ import type { ApiKeyDetails } from "../../atlas/types";
 import { normalizeRoles, sameRoles } from "../../shared/roles";
 import { normalizeEntries } from "../../shared/access-list";
 import { sameMap } from "../../shared/maps";
+import type { RotationPolicy } from "../../shared/rotation-policy";
+import type { RotationOutputs } from "../../shared/rotation-record";
 
 /** Checked inputs of ApiKey, as the provider sees them (plain values, secrets in clear). */
 export interface ApiKeyInputs {
@@ -12,10 +14,11 @@ export interface ApiKeyInputs {
   keepers?: Record<string, string>;
   adoptApiKeyId?: string;
   adoptPrivateKey?: string;
+  rotation?: RotationPolicy;
 }
 
-/** Outputs of ApiKey: the inputs plus what Atlas assigned. */
-export interface ApiKeyOutputs extends ApiKeyInputs {
+/** Outputs of ApiKey: the inputs plus what Atlas assigned, plus the rotation fields under a policy. */
+export interface ApiKeyOutputs extends ApiKeyInputs, RotationOutputs {
   apiKeyId: string;
   publicKey: string;
   /** Clear private key from the create response (or `adoptPrivateKey`); "" when unknown. */
@@ -42,13 +45,27 @@ export function diffApiKey(olds: ApiKeyOutputs, news: ApiKeyInputs): { replaces:
   const replaces: string[] = [];
   if (olds.orgId !== news.orgId) replaces.push("orgId");
   if (!sameMap(olds.keepers, news.keepers)) replaces.push("keepers");
-  if (news.adoptApiKeyId !== undefined && news.adoptApiKeyId !== olds.apiKeyId) replaces.push("adoptApiKeyId");
+  if (adoptsAnother(olds, news)) replaces.push("adoptApiKeyId");
   const updates: string[] = [];
   if (olds.description !== news.description) updates.push("description");
   if (!sameRoles(olds.roleNames, news.roleNames)) updates.push("roleNames");
   if (!sameEntries(olds.accessList, news.accessList)) updates.push("accessList");
-  if (news.adoptPrivateKey !== undefined && news.adoptPrivateKey !== olds.privateKey) updates.push("adoptPrivateKey");
+  if (adoptedKeyIsCurrent(olds, news) && news.adoptPrivateKey !== olds.privateKey) updates.push("adoptPrivateKey");
   return { replaces, updates };
+}
+
+/**
+ * A different key to adopt. Once a rotation replaced the adopted key, the
+ * unchanged `adoptApiKeyId` names a key that is gone on purpose: not a change.
+ */
+function adoptsAnother(olds: ApiKeyOutputs, news: ApiKeyInputs): boolean {
+  if (news.adoptApiKeyId === undefined || news.adoptApiKeyId === olds.apiKeyId) return false;
+  return news.adoptApiKeyId !== olds.adoptApiKeyId || olds.rotatedAt === undefined;
+}
+
+/** `adoptPrivateKey` describes the current key only while the adopted key is still current. */
+export function adoptedKeyIsCurrent(olds: ApiKeyOutputs, news: ApiKeyInputs): boolean {
+  return news.adoptPrivateKey !== undefined && news.adoptApiKeyId === olds.apiKeyId;
 }
 
 /** Access lists compare as canonical sets; an absent list means "not managed". */

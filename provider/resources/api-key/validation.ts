@@ -11,6 +11,7 @@ import {
   checkRoles,
 } from "../../shared/validators";
 import { clean } from "../common/contract";
+import { checkRotation } from "../../shared/rotation-policy";
 import type { ApiKeyInputs } from "./model";
 
 /** Validates and normalizes ApiKey inputs before any request is made. */
@@ -24,6 +25,7 @@ export function checkApiKey(news: Partial<ApiKeyInputs>): pulumi.dynamic.CheckRe
     keepers: checkKeepers(failures, news.keepers),
     adoptApiKeyId: absent(news.adoptApiKeyId) ? undefined : checkId(failures, "adoptApiKeyId", news.adoptApiKeyId),
     adoptPrivateKey: absent(news.adoptPrivateKey) ? undefined : news.adoptPrivateKey,
+    rotation: checkRotation(failures, news.rotation),
   };
   if (!absent(news.adoptPrivateKey) && absent(news.adoptApiKeyId)) {
     failures.add(

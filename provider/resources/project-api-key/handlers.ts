@@ -3,11 +3,18 @@ import { isNotFound } from "../../atlas/errors";
 import { atlas, reader } from "../../runtime/context";
 import { GONE, clean, diffResult, type ResourceHandlers } from "../common/contract";
 import { splitResourceId } from "../../shared/resource-ids";
+import {
+  deleteRotating,
+  diffRotating,
+  readRotationFields,
+  startRotation,
+  updateRotating,
+} from "../common/key-rotation";
+import { isRotatingResourceId, rotates, rotatingResourceId } from "../../shared/rotation-record";
 import { orgRolesOf } from "../api-key/model";
 import {
   addAccessListEntries,
   assignToProject,
-  deleteOrgKey,
   explainFailedCreate,
   ignoreNotFound,
   readAccessList,
@@ -38,53 +45,50 @@ export const projectApiKeyHandlers: ResourceHandlers<ProjectApiKeyInputs, Projec
   },
 
   async diff(_id, olds, news) {
-    return diffResult(diffProjectApiKey(olds, news));
+    const model = diffProjectApiKey(olds, news);
+    return rotates(olds, news) ? diffRotating(olds, news, model) : diffResult(model);
   },
 
   async create(inputs) {
-    const [host, ...others] = inputs.projectAssignments;
-    let key: ApiKeyDetails;
-    try {
-      key = await atlas().createProjectApiKey(host.projectId, { desc: inputs.description, roles: host.roleNames });
-    } catch (error) {
-      throw await explainFailedCreate(error, () => orgOfProjectOrUndefined(host.projectId), inputs.description);
-    }
-    const orgId = key.roles.find((role) => role.orgId)?.orgId ?? (await atlas().getProject(host.projectId)).orgId;
-    reader().invalidate();
-    try {
-      for (const assignment of others) await assignToProject(assignment.projectId, key.id, assignment.roleNames);
-      await addAccessListEntries(orgId, key.id, inputs.accessList ?? [], true);
-    } catch (error) {
-      throw await rollbackCreatedKey(
-        orgId,
-        key,
-        error,
-        "Assigning the key to its other projects or adding its access list",
-      );
-    }
-    const facts = factsOf(key, orgId, inputs.description);
-    const outs = toProjectOutputs(inputs, facts, inputs.projectAssignments, key.privateKey, inputs.accessList);
-    return { id: projectApiKeyResourceId(host.projectId, key.id), outs: clean(outs) };
+    const outs = await createProjectKey(inputs);
+    const host = inputs.projectAssignments[0].projectId;
+    if (inputs.rotation === undefined) return { id: projectApiKeyResourceId(host, outs.apiKeyId), outs: clean(outs) };
+    const id = rotatingResourceId(host, outs.apiKeyId);
+    return { id, outs: clean({ ...outs, ...startRotation(inputs.rotation) }) };
   },
 
   async read(id, props) {
-    const [projectId, apiKeyId] = splitResourceId(id, ["projectId", "apiKeyId"], "ProjectApiKey");
+    const [projectId, apiKeyId] = keyOf(id, props);
     const orgId = props?.orgId ?? (await orgOfProjectOrUndefined(projectId));
     if (!orgId) return GONE;
-    const key = await reader().orgKey(orgId, apiKeyId);
-    if (!key) return GONE;
+    const key = apiKeyId ? await reader().orgKey(orgId, apiKeyId) : undefined;
+    const accessList = !key || props?.accessList === undefined ? undefined : await readAccessList(orgId, apiKeyId);
+    const rotation = rotates(props, {}) ? await readRotationFields(orgId, props!) : undefined;
+    if (!key || accessList === null) {
+      // A rotating resource whose previous key still works stays, with no current key:
+      // the next `up` makes a new one. Otherwise the key is gone and so is the resource.
+      if (!rotation?.previousApiKeyId) return GONE;
+      const { description, projectAssignments, keepers } = props as ProjectApiKeyOutputs;
+      const inputs = clean({
+        description,
+        projectAssignments,
+        accessList: props!.accessList,
+        keepers,
+        rotation: props!.rotation,
+      });
+      return { id, props: clean({ ...props, ...rotation, apiKeyId: "", publicKey: "", privateKey: "" }), inputs };
+    }
     // Only the projects this resource lists are looked at: assignments made elsewhere are not drift.
     const listed = props?.projectAssignments?.map((a) => a.projectId) ?? projectsOf(key);
     const assignments: ProjectAssignment[] = listed
       .map((project) => ({ projectId: project, roleNames: projectRolesOf(key, project) }))
       .filter((assignment) => assignment.roleNames.length > 0);
-    const accessList = props?.accessList === undefined ? undefined : await readAccessList(orgId, apiKeyId);
-    if (accessList === null) return GONE;
     const inputs: ProjectApiKeyInputs = clean({
       description: key.desc,
       projectAssignments: assignments,
       accessList,
       keepers: props?.keepers,
+      rotation: props?.rotation,
     });
     const outs = toProjectOutputs(
       inputs,
@@ -93,31 +97,79 @@ export const projectApiKeyHandlers: ResourceHandlers<ProjectApiKeyInputs, Projec
       props?.privateKey ?? "",
       accessList,
     );
-    return { id, props: clean(outs), inputs };
+    return { id, props: clean({ ...outs, ...rotation }), inputs };
   },
 
-  async update(_id, olds, news) {
-    const { orgId, apiKeyId } = olds;
-    reader().invalidate();
-    if (olds.description !== news.description) {
-      await atlas().updateOrgApiKey(orgId, apiKeyId, { desc: news.description });
-    }
-    const delta = assignmentDelta(olds.projectAssignments ?? [], news.projectAssignments);
-    for (const assignment of delta.add) await assignToProject(assignment.projectId, apiKeyId, assignment.roleNames);
-    for (const assignment of delta.update) {
-      await atlas().updateProjectApiKey(assignment.projectId, apiKeyId, { roles: assignment.roleNames });
-    }
-    for (const project of delta.remove) await ignoreNotFound(atlas().unassignApiKeyFromProject(project, apiKeyId));
-    if (news.accessList !== undefined) await syncAccessList(orgId, apiKeyId, olds.accessList, news.accessList);
-    const { publicKey, roleNames } = olds;
-    const facts: ProjectKeyFacts = { orgId, apiKeyId, publicKey, roleNames, description: news.description };
-    return { outs: clean(toProjectOutputs(news, facts, news.projectAssignments, olds.privateKey, news.accessList)) };
+  async update(id, olds, news) {
+    if (!rotates(olds, news)) return { outs: clean(await updateInPlace(olds, news)) };
+    const lifecycle = { create: createProjectKey, update: updateInPlace };
+    return { outs: clean(await updateRotating(id, olds, news, olds.orgId, lifecycle)) };
   },
 
   async delete(_id, props) {
-    await deleteOrgKey(props.orgId, props.apiKeyId);
+    await deleteRotating(props.orgId, props);
   },
 };
+
+/**
+ * The key a read looks at: the outputs' `apiKeyId` when there is state (the
+ * current key, also after rotations), else the one the id names (`get`).
+ */
+function keyOf(id: string, props: Partial<ProjectApiKeyOutputs> | undefined): [string, string] {
+  const host = props?.projectAssignments?.[0]?.projectId;
+  if (host !== undefined && props?.apiKeyId !== undefined) return [host, props.apiKeyId];
+  if (isRotatingResourceId(id)) {
+    throw new Error(
+      `ProjectApiKey id "${id}" names a key with a rotation policy, which is read from its state: to read its current key, use the id <projectId>/<apiKeyId> with the apiKeyId output.`,
+    );
+  }
+  return splitResourceId(id, ["projectId", "apiKeyId"], "ProjectApiKey") as [string, string];
+}
+
+/** Creates the key in its first project, then its other projects and access list; rolls back on failure. */
+async function createProjectKey(inputs: ProjectApiKeyInputs): Promise<ProjectApiKeyOutputs> {
+  const [host, ...others] = inputs.projectAssignments;
+  let key: ApiKeyDetails;
+  try {
+    key = await atlas().createProjectApiKey(host.projectId, { desc: inputs.description, roles: host.roleNames });
+  } catch (error) {
+    throw await explainFailedCreate(error, () => orgOfProjectOrUndefined(host.projectId), inputs.description);
+  }
+  const orgId = key.roles.find((role) => role.orgId)?.orgId ?? (await atlas().getProject(host.projectId)).orgId;
+  reader().invalidate();
+  try {
+    for (const assignment of others) await assignToProject(assignment.projectId, key.id, assignment.roleNames);
+    await addAccessListEntries(orgId, key.id, inputs.accessList ?? [], true);
+  } catch (error) {
+    throw await rollbackCreatedKey(
+      orgId,
+      key,
+      error,
+      "Assigning the key to its other projects or adding its access list",
+    );
+  }
+  const facts = factsOf(key, orgId, inputs.description);
+  return toProjectOutputs(inputs, facts, inputs.projectAssignments, key.privateKey, inputs.accessList);
+}
+
+/** Description, projects and access list brought to the declared values on the current key. */
+async function updateInPlace(olds: ProjectApiKeyOutputs, news: ProjectApiKeyInputs): Promise<ProjectApiKeyOutputs> {
+  const { orgId, apiKeyId } = olds;
+  reader().invalidate();
+  if (olds.description !== news.description) {
+    await atlas().updateOrgApiKey(orgId, apiKeyId, { desc: news.description });
+  }
+  const delta = assignmentDelta(olds.projectAssignments ?? [], news.projectAssignments);
+  for (const assignment of delta.add) await assignToProject(assignment.projectId, apiKeyId, assignment.roleNames);
+  for (const assignment of delta.update) {
+    await atlas().updateProjectApiKey(assignment.projectId, apiKeyId, { roles: assignment.roleNames });
+  }
+  for (const project of delta.remove) await ignoreNotFound(atlas().unassignApiKeyFromProject(project, apiKeyId));
+  if (news.accessList !== undefined) await syncAccessList(orgId, apiKeyId, olds.accessList, news.accessList);
+  const { publicKey, roleNames } = olds;
+  const facts: ProjectKeyFacts = { orgId, apiKeyId, publicKey, roleNames, description: news.description };
+  return toProjectOutputs(news, facts, news.projectAssignments, olds.privateKey, news.accessList);
+}
 
 function factsOf(key: ApiKeyDetails, orgId: string, description: string): ProjectKeyFacts {
   return { orgId, apiKeyId: key.id, publicKey: key.publicKey, description, roleNames: orgRolesOf(key, orgId) };

@@ -3,6 +3,8 @@ import { normalizeEntries } from "../../shared/access-list";
 import { sameMap } from "../../shared/maps";
 import { normalizeRoles, sameRoles } from "../../shared/roles";
 import { sameEntries } from "../api-key/model";
+import type { RotationPolicy } from "../../shared/rotation-policy";
+import type { RotationOutputs } from "../../shared/rotation-record";
 
 /** One project the key is assigned to, with its roles there. */
 export interface ProjectAssignment {
@@ -17,10 +19,11 @@ export interface ProjectApiKeyInputs {
   projectAssignments: ProjectAssignment[];
   accessList?: string[];
   keepers?: Record<string, string>;
+  rotation?: RotationPolicy;
 }
 
-/** Outputs of ProjectApiKey. */
-export interface ProjectApiKeyOutputs extends ProjectApiKeyInputs {
+/** Outputs of ProjectApiKey, plus the rotation fields under a policy. */
+export interface ProjectApiKeyOutputs extends ProjectApiKeyInputs, RotationOutputs {
   orgId: string;
   apiKeyId: string;
   publicKey: string;

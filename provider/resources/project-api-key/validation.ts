@@ -3,6 +3,7 @@ import { Failures, containsUnknown } from "../../shared/check-failures";
 import { projectRoleProblems } from "../../shared/roles";
 import { checkAccessList, checkDescription, checkId, checkKeepers, checkRoles } from "../../shared/validators";
 import { clean } from "../common/contract";
+import { checkRotation } from "../../shared/rotation-policy";
 import type { ProjectApiKeyInputs, ProjectAssignment } from "./model";
 
 /** Validates and normalizes ProjectApiKey inputs before any request is made. */
@@ -15,6 +16,7 @@ export function checkProjectApiKey(
     projectAssignments: checkAssignments(failures, news.projectAssignments),
     accessList: checkAccessList(failures, news.accessList),
     keepers: checkKeepers(failures, news.keepers),
+    rotation: checkRotation(failures, news.rotation),
   };
   return { inputs: clean(inputs), failures: failures.list };
 }

@@ -1,0 +1,136 @@
+import { sameMap } from "./maps";
+import { rotationTimes, type RotationPolicy } from "./rotation-policy";
+import type { RotationPlan, RotationSituation } from "./rotation-schedule";
+
+/**
+ * Pure glue between a key resource's outputs and the rotation schedule: what
+ * the outputs record, the fields a plan writes, and the id of a rotating
+ * resource. Shared by ApiKey and ProjectApiKey, whose outputs both name the
+ * current key `apiKeyId`/`publicKey`/`privateKey`.
+ */
+
+/** The outputs a rotation policy adds. Present only on resources with a policy (or one being removed). */
+export interface RotationOutputs {
+  rotation?: RotationPolicy;
+  /** When the current key became current (ISO 8601). */
+  rotatedAt?: string;
+  /** When the next `up` replaces the current key by a new one (ISO 8601). */
+  nextRotationAt?: string;
+  /** The key replaced by the last rotation while it still works; "" outside the overlap. */
+  previousApiKeyId?: string;
+  previousPublicKey?: string;
+  /** Secret. */
+  previousPrivateKey?: string;
+  /** When the first `up` after it deletes the previous key (ISO 8601); "" outside the overlap. */
+  previousExpiresAt?: string;
+}
+
+/** One credential: a key's id, its public and private key. */
+export interface Credential {
+  apiKeyId: string;
+  publicKey: string;
+  privateKey: string;
+}
+
+/** The fields of a key resource's outputs the rotation logic reads. */
+export type RotatingOutputs = Credential & RotationOutputs & { keepers?: Record<string, string> };
+
+/** True when the outputs carry rotation fields: reads and deletes must then look at two keys. */
+export function hasRotationRecord(outputs: Partial<RotationOutputs> | undefined): boolean {
+  return outputs?.rotatedAt !== undefined || Boolean(outputs?.previousApiKeyId);
+}
+
+/** True when `rotation` takes part in this resource's life: a policy now or a record from one before. */
+export function rotates(olds: Partial<RotationOutputs> | undefined, news: { rotation?: RotationPolicy }): boolean {
+  return news.rotation !== undefined || hasRotationRecord(olds);
+}
+
+/** The previous credential the outputs hold, if any. */
+export function previousOf(outputs: Partial<RotationOutputs>): Credential | undefined {
+  if (!outputs.previousApiKeyId) return undefined;
+  return {
+    apiKeyId: outputs.previousApiKeyId,
+    publicKey: outputs.previousPublicKey ?? "",
+    privateKey: outputs.previousPrivateKey ?? "",
+  };
+}
+
+/** The current credential, or undefined when refresh found it deleted outside Pulumi. */
+export function currentOf(outputs: Credential): Credential | undefined {
+  if (!outputs.apiKeyId) return undefined;
+  return { apiKeyId: outputs.apiKeyId, publicKey: outputs.publicKey, privateKey: outputs.privateKey };
+}
+
+/** What the schedule needs to know, from the recorded outputs and the new inputs. */
+export function situationOf(
+  olds: RotatingOutputs,
+  news: { rotation?: RotationPolicy; keepers?: Record<string, string> },
+  now: number,
+): RotationSituation {
+  return {
+    policy: news.rotation === undefined ? undefined : rotationTimes(news.rotation),
+    record: {
+      rotatedAt: olds.rotatedAt,
+      previousApiKeyId: olds.previousApiKeyId,
+      previousExpiresAt: olds.previousExpiresAt,
+    },
+    hasCurrent: Boolean(olds.apiKeyId),
+    keepersChanged: !sameMap(olds.keepers, news.keepers),
+    now,
+  };
+}
+
+/**
+ * The rotation outputs after a plan is carried out. `previous` is the key kept
+ * for the overlap (undefined for none). Without a policy and without a
+ * previous key left behind, no rotation field is written at all: outputs are
+ * exactly those of a key without a policy.
+ */
+export function rotationFields(
+  policy: RotationPolicy | undefined,
+  plan: RotationPlan,
+  previous: Credential | undefined,
+  previousExpiresAt = plan.previousExpiresAt,
+): RotationOutputs {
+  if (policy === undefined && previous === undefined) return {};
+  return {
+    rotation: policy,
+    rotatedAt: plan.rotatedAt,
+    nextRotationAt: plan.nextRotationAt,
+    previousApiKeyId: previous?.apiKeyId ?? "",
+    previousPublicKey: previous?.publicKey ?? "",
+    previousPrivateKey: previous?.privateKey ?? "",
+    previousExpiresAt: previous ? previousExpiresAt : "",
+  };
+}
+
+/** Rotation fields with every one absent, to strip them from outputs of a resource without a policy. */
+export const NO_ROTATION_FIELDS: Record<keyof RotationOutputs, undefined> = {
+  rotation: undefined,
+  rotatedAt: undefined,
+  nextRotationAt: undefined,
+  previousApiKeyId: undefined,
+  previousPublicKey: undefined,
+  previousPrivateKey: undefined,
+  previousExpiresAt: undefined,
+};
+
+/**
+ * The id of a resource created with a policy: `<scope>/rotating/<first key id>`.
+ * An update cannot change a resource's id, and rotation replaces the key, so the
+ * id names the resource's first key only as a stable token; reads use the key
+ * ids in the outputs (`apiKeyId`, `previousApiKeyId`).
+ */
+export function rotatingResourceId(scope: string, firstApiKeyId: string): string {
+  return `${scope}/rotating/${firstApiKeyId}`;
+}
+
+/** True for an id made by {@link rotatingResourceId}. */
+export function isRotatingResourceId(id: string): boolean {
+  return id.split("/")[1] === "rotating";
+}
+
+/** Policies compare by their text (after `check` trimmed it). */
+export function samePolicy(a: RotationPolicy | undefined, b: RotationPolicy | undefined): boolean {
+  return a?.every === b?.every && a?.overlap === b?.overlap;
+}
