@@ -4,10 +4,15 @@
  */
 import { DEFAULT_RETRY_OPTIONS, type RetryOptions } from "./retry";
 
-/** How the client authenticates: a programmatic API key (digest) or a service account (OAuth). */
+/**
+ * How the client authenticates: a programmatic API key (digest), a service
+ * account (OAuth client credentials), or an access token obtained elsewhere
+ * (bearer, used as given: it cannot be renewed here).
+ */
 export type AtlasCredentials =
   | { type: "apiKey"; publicKey: string; privateKey: string }
-  | { type: "serviceAccount"; clientId: string; clientSecret: string };
+  | { type: "serviceAccount"; clientId: string; clientSecret: string }
+  | { type: "accessToken"; accessToken: string };
 
 /** Options of {@link AtlasClient}. */
 export interface AtlasClientOptions {
@@ -58,5 +63,13 @@ export function checkCredentials(credentials: AtlasCredentials): AtlasCredential
     }
     return { type: "serviceAccount", clientId: credentials.clientId, clientSecret: credentials.clientSecret };
   }
-  throw new Error('credentials.type must be "apiKey" (public/private key) or "serviceAccount" (client id/secret)');
+  if (credentials?.type === "accessToken") {
+    if (!nonEmpty(credentials.accessToken)) {
+      throw new Error('credentials of type "accessToken" need a non-empty accessToken');
+    }
+    return { type: "accessToken", accessToken: credentials.accessToken };
+  }
+  throw new Error(
+    'credentials.type must be "apiKey" (public/private key), "serviceAccount" (client id/secret) or "accessToken"',
+  );
 }

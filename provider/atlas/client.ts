@@ -2,7 +2,8 @@
  * Layers of a call, outermost first; a request goes down, its response comes back up:
  *   1. endpoint  (endpoints.ts)       operation -> method, path, query, retry rule; pages followed here
  *   2. auth      (digest-session.ts   digest: nonce reused with increasing nc, one re-challenge on 401;
- *                 | oauth.ts)          bearer: cached token, one refresh on 401.
+ *                 | oauth.ts           bearer: cached token, one refresh on 401;
+ *                 | access-token.ts)   bearer: the configured token as given.
  *                                      Hands the retry layer a function signing each attempt afresh.
  *   3. retry     (retrying-sender.ts  throttled/transient failures resent with full-jitter backoff;
  *                 + retry.ts)          a key-creating POST never resent once it may have been processed
@@ -13,6 +14,7 @@ import { parseBaseUrl } from "./base-url";
 import { DigestSession } from "./digest-session";
 import { endpoints, OAUTH_TOKEN_PATH, requestTarget, type Endpoint, type PageQuery } from "./endpoints";
 import { OAuthSession } from "./oauth";
+import { AccessTokenAuth } from "./access-token";
 import { errorFromResponse, parseSuccessBody } from "./response";
 import { checkCredentials, checkItemsPerPage, mergeRetryOptions, type AtlasClientOptions } from "./client-options";
 import { RetryingSender, type OutgoingRequest, type RetryResult } from "./retrying-sender";
@@ -42,6 +44,7 @@ import type {
   UpdateApiKeyBody,
 } from "./types";
 
+import type { AtlasCredentials } from "./client-options";
 export type { AtlasClientOptions, AtlasCredentials } from "./client-options";
 
 /** Something that sends an authenticated request: the auth layer. */
@@ -61,7 +64,7 @@ export class AtlasClient implements AtlasApi {
   private readonly auth: Authenticator;
   private readonly counters: StatsCounters;
   private readonly itemsPerPage: number;
-  private readonly authType: "apiKey" | "serviceAccount";
+  private readonly authType: AtlasCredentials["type"];
 
   constructor(options: AtlasClientOptions) {
     // No field initialisers in this folder: Pulumi's closure serialiser keeps only the constructor.
@@ -82,20 +85,23 @@ export class AtlasClient implements AtlasApi {
       requestTimeoutMs: options.requestTimeoutMs,
     });
     const sender = new RetryingSender(this.transport, retry, this.counters, options.log);
-    this.auth =
-      credentials.type === "apiKey"
-        ? new DigestSession(
-            sender,
-            () => ({ username: credentials.publicKey, password: credentials.privateKey }),
-            this.counters,
-            options.log,
-          )
-        : new OAuthSession(
-            sender,
-            () => ({ clientId: credentials.clientId, clientSecret: credentials.clientSecret }),
-            this.counters,
-            { tokenTarget: this.pathPrefix + OAUTH_TOKEN_PATH, now: retry.now },
-          );
+    if (credentials.type === "apiKey") {
+      this.auth = new DigestSession(
+        sender,
+        () => ({ username: credentials.publicKey, password: credentials.privateKey }),
+        this.counters,
+        options.log,
+      );
+    } else if (credentials.type === "serviceAccount") {
+      this.auth = new OAuthSession(
+        sender,
+        () => ({ clientId: credentials.clientId, clientSecret: credentials.clientSecret }),
+        this.counters,
+        { tokenTarget: this.pathPrefix + OAUTH_TOKEN_PATH, now: retry.now },
+      );
+    } else {
+      this.auth = new AccessTokenAuth(sender, () => credentials.accessToken);
+    }
     // Defined here rather than as a `[symbol]()` method: the closure serialiser cannot rebuild symbol-keyed members.
     Object.defineProperty(this, Symbol.for("nodejs.util.inspect.custom"), {
       value: () => `AtlasClient ${JSON.stringify(this.toJSON())}`,

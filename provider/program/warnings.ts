@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { resolveSettings } from "../config/settings";
 import { unknownProjectRoles } from "../shared/roles";
 
 /**
@@ -31,22 +32,20 @@ export function secretOutputs(
 let credentialsChecked = false;
 
 /**
- * Warns once per program when both a service account and an API key are
- * configured: the service account wins, as in the Terraform provider.
+ * Passes on, once per program, the warnings of the credentials rule (e.g. that a
+ * service account is used and an API key beside it ignored). The rule itself is
+ * `resolveSettings`, the same function the provider process runs; a
+ * configuration it rejects is reported there, by the first resource that needs it.
  */
 export function warnAboutCredentials(): void {
   if (credentialsChecked) return;
   credentialsChecked = true;
   const config = new pulumi.Config("mongodbatlas");
-  const env = process.env;
-  const has = (key: string, ...names: string[]) =>
-    config.get(key) !== undefined || names.some((n) => env[n] !== undefined);
-  const apiKey = has("publicKey", "MONGODB_ATLAS_PUBLIC_KEY", "MONGODB_ATLAS_PUBLIC_API_KEY");
-  const serviceAccount = has("clientId", "MONGODB_ATLAS_CLIENT_ID");
-  if (apiKey && serviceAccount) {
-    pulumi.log.warn(
-      "Both a service account (mongodbatlas:clientId) and an API key (mongodbatlas:publicKey) are configured; the service account is used.",
-    );
+  try {
+    const { warnings } = resolveSettings({ config: (key) => config.get(key.split(":")[1]), env: process.env });
+    warnings.forEach((warning) => pulumi.log.warn(warning));
+  } catch {
+    // Reported by the provider process, with the resource it concerns.
   }
 }
 

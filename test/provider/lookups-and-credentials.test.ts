@@ -70,7 +70,7 @@ describe("lookups and credentials", () => {
       "mongodbatlas:baseUrl": emulator.url,
     };
     context.configure({ get: (key) => config[key] }, {});
-    expect(context.settings().warnings.join()).to.match(/using the service account/);
+    expect(context.settings().warnings.join()).to.match(/service account \(mongodbatlas:clientId\) is used/);
     emulator.clearRequests();
     const inputs = (
       await handlers.apiKey.check({}, { orgId: emulator.orgId, description: "via sa", roleNames: ["ORG_MEMBER"] })
@@ -81,4 +81,38 @@ describe("lookups and credentials", () => {
       .and.not.include("digest");
     await handlers.apiKey.delete(created.id, created.outs);
   });
+
+  it("uses an access token as a bearer token, before any other credential", async () => {
+    const token = await accessTokenFor(emulator);
+    context.resetContext();
+    const config: Record<string, string> = {
+      "mongodbatlas:accessToken": token,
+      "mongodbatlas:publicKey": "zzzzzzzz",
+      "mongodbatlas:privateKey": "00000000-0000-4000-8000-000000000000",
+      "mongodbatlas:baseUrl": emulator.url,
+    };
+    context.configure({ get: (key) => config[key] }, {});
+    expect(context.settings().warnings.join()).to.match(/mongodbatlas:accessToken is used; an API key/);
+    emulator.clearRequests();
+    const inputs = (
+      await handlers.apiKey.check({}, { orgId: emulator.orgId, description: "via token", roleNames: ["ORG_MEMBER"] })
+    ).inputs!;
+    const created = await handlers.apiKey.create(inputs);
+    const requests = emulator.requests();
+    expect(requests.map((r) => r.auth)).to.deep.equal(requests.map(() => "bearer"));
+    expect(requests.map((r) => r.path)).to.not.include("/api/oauth/token");
+    await handlers.apiKey.delete(created.id, created.outs);
+  });
 });
+
+/** A service-account token from the emulator's OAuth endpoint, as `atlas api` or curl would get one. */
+async function accessTokenFor(emulator: Emulator): Promise<string> {
+  const basic = Buffer.from(`${emulator.clientId}:${emulator.clientSecret}`).toString("base64");
+  const response = await fetch(`${emulator.url}/api/oauth/token`, {
+    method: "POST",
+    headers: { Authorization: `Basic ${basic}`, "Content-Type": "application/x-www-form-urlencoded" },
+    body: "grant_type=client_credentials",
+  });
+  const body = (await response.json()) as { access_token: string };
+  return body.access_token;
+}
