@@ -151,7 +151,7 @@ function chooseBaseUrl(baseUrl: Found | undefined, govCloud: Found | undefined):
   if (govCloud) {
     const value = govCloud.value.toLowerCase();
     if (value !== "true" && value !== "false") {
-      throw new ConfigurationError(`${govCloud.source} must be true or false, got ${JSON.stringify(govCloud.value)}.`);
+      throw new ConfigurationError(`${govCloud.source} must be true or false.`);
     }
     if (value === "true") {
       if (baseUrl && baseUrl.value.replace(/\/+$/, "") !== GOV_CLOUD_BASE_URL) {
