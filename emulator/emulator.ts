@@ -1,14 +1,14 @@
 import { DigestAuthority } from "./auth/digest";
-import { applyConfigPatch, defaultConfig, type ConfigPatch, type EmulatorConfig } from "./config";
-import { FaultInjector } from "./faults";
+import { applyConfigPatch, defaultConfig, type ConfigPatch, type EmulatorConfig } from "./options";
+import { FaultInjector } from "./limits/faults";
 import { Router } from "./http/router";
 import { redactPrivateKey } from "./http/views";
 import { describeSeed, seed, seedDefaults, type SeedRequest, type SeedResult } from "./model/fixtures";
 import { AtlasModel, type ModelSnapshot } from "./model/model";
 import { countActiveTokens } from "./model/tokens";
-import { TokenBuckets } from "./rate-limit";
-import { RequestLog } from "./request-log";
-import { atlasRoutes } from "./routes";
+import { TokenBuckets } from "./limits/rate-limit";
+import { RequestLog } from "./control/request-log";
+import { atlasRoutes } from "./http/routes";
 import { saveStateFile } from "./state-file";
 
 /** Construction options of {@link Emulator}. */

@@ -1,22 +1,22 @@
 import { randomBytes } from "node:crypto";
-import { applyConfigPatch, defaultConfig, type ConfigPatch, type EmulatorConfig } from "./config";
+import { applyConfigPatch, defaultConfig, type ConfigPatch, type EmulatorConfig } from "./options";
 import { Emulator, type StateDump } from "./emulator";
-import type { Fault, FaultSpec } from "./faults";
+import type { Fault, FaultSpec } from "./limits/faults";
 import type { SeedRequest, SeedResult } from "./model/fixtures";
 import type { AtlasModel } from "./model/model";
-import type { RateLimitSettings } from "./rate-limit";
-import type { RequestLogEntry } from "./request-log";
-import { listen } from "./server";
+import type { RateLimitSettings } from "./limits/rate-limit";
+import type { RequestLogEntry } from "./control/request-log";
+import { listen } from "./http/server";
 import { loadStateFile, StateFileError } from "./state-file";
 
-export type { ConfigPatch, EmulatorConfig } from "./config";
+export type { ConfigPatch, EmulatorConfig } from "./options";
 export type { StateDump } from "./emulator";
-export type { Fault, FaultSpec, FaultType } from "./faults";
+export type { Fault, FaultSpec, FaultType } from "./limits/faults";
 export type { SeedPrincipal, SeedRequest, SeedResult } from "./model/fixtures";
 export { AtlasModel } from "./model/model";
 export { AtlasDomainError, isDomainError } from "./model/domain-error";
-export type { RateLimitSettings } from "./rate-limit";
-export type { RequestLogEntry } from "./request-log";
+export type { RateLimitSettings } from "./limits/rate-limit";
+export type { RequestLogEntry } from "./control/request-log";
 
 /** Options of {@link start}. Every field is optional. */
 export interface StartOptions {

@@ -1,10 +1,10 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { EmulatorConfig } from "../config";
-import { toApiError } from "../errors";
+import type { EmulatorConfig } from "../options";
+import { toApiError } from "../http/errors";
 import { toJson } from "../http/json";
 import { AtlasDomainError } from "../model/domain-error";
 import type { AtlasModel } from "../model/model";
-import { bucketFor, refillPerMinute, type TokenBuckets } from "../rate-limit";
+import { bucketFor, refillPerMinute, type TokenBuckets } from "../limits/rate-limit";
 
 /*
  * Service-account OAuth 2.0 endpoints (client credentials, RFC 6749 §4.4; revocation, RFC 7009).

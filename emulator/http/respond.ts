@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import type { ApiErrorBody } from "../errors";
+import type { ApiErrorBody } from "./errors";
 import { toJson } from "./json";
 
 /** Media type of every 2xx answer, exactly as live Atlas sends it. */

@@ -1,6 +1,6 @@
 import type { Access, Principal } from "../auth/authorize";
 import { AtlasDomainError } from "../model/domain-error";
-import type { BucketKind } from "../rate-limit";
+import type { BucketKind } from "../limits/rate-limit";
 import type { QueryOptions } from "./query";
 import type { Reply } from "./respond";
 

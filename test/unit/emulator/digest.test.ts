@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { start, type EmulatorHandle } from "../../../emulator";
-import { UNAUTHORIZED_BODY } from "../../../emulator/errors";
+import { UNAUTHORIZED_BODY } from "../../../emulator/http/errors";
 import { parseDigestHeader } from "../../../emulator/auth/digest";
 import { digestAuthorization, DigestClient, parseChallenge, rawRequest } from "./support/http-client";
 

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { start, type EmulatorHandle } from "../../../emulator";
-import { TokenBuckets } from "../../../emulator/rate-limit";
+import { TokenBuckets } from "../../../emulator/limits/rate-limit";
 import { DigestClient } from "./support/http-client";
 
 describe("emulator rate limits", function () {

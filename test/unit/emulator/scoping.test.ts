@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { start, type EmulatorHandle } from "../../../emulator";
-import { UNAUTHORIZED_BODY } from "../../../emulator/errors";
+import { UNAUTHORIZED_BODY } from "../../../emulator/http/errors";
 import { AtlasModel } from "../../../emulator/model/model";
-import { atlasRoutes } from "../../../emulator/routes";
+import { atlasRoutes } from "../../../emulator/http/routes";
 import { bearerRequest, DigestClient, fetchToken, rawRequest, type HttpResult } from "./support/http-client";
 
 describe("emulator authentication and authorization scoping", function () {

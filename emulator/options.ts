@@ -1,4 +1,4 @@
-import { DEFAULT_RATE_LIMIT, type RateLimitSettings } from "./rate-limit";
+import { DEFAULT_RATE_LIMIT, type RateLimitSettings } from "./limits/rate-limit";
 
 /** Behaviour settings that can change while the emulator runs (`POST /__emulator/config`). */
 export interface EmulatorConfig {

@@ -1,4 +1,4 @@
-import type { AuthScheme } from "./auth/authenticate";
+import type { AuthScheme } from "../auth/authenticate";
 
 /**
  * One logged request. Deliberately holds no header and no body: the log may be printed by

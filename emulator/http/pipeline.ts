@@ -1,18 +1,18 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import { authenticate } from "./auth/authenticate";
-import { authorize, type Principal } from "./auth/authorize";
-import { revokeEndpoint, tokenEndpoint } from "./auth/oauth";
-import type { Emulator } from "./emulator";
+import { authenticate } from "../auth/authenticate";
+import { authorize, type Principal } from "../auth/authorize";
+import { revokeEndpoint, tokenEndpoint } from "../auth/oauth";
+import type { Emulator } from "../emulator";
 import { toApiError, toApiErrorFromUnknown, UNAUTHORIZED_BODY } from "./errors";
-import { defaultFaultError, type Fault } from "./faults";
-import { outputFlags, parseQuery } from "./http/query";
-import type { RequestTarget } from "./http/target";
-import { ERROR_MEDIA_TYPE, writeApiError, writeRaw, writeReply } from "./http/respond";
-import { AtlasDomainError } from "./model/domain-error";
-import { normalizePeerAddress } from "./model/ip-address";
-import { bucketFor, refillPerMinute } from "./rate-limit";
-import type { RequestLogEntry } from "./request-log";
+import { defaultFaultError, type Fault } from "../limits/faults";
+import { outputFlags, parseQuery } from "./query";
+import type { RequestTarget } from "./target";
+import { ERROR_MEDIA_TYPE, writeApiError, writeRaw, writeReply } from "./respond";
+import { AtlasDomainError } from "../model/domain-error";
+import { normalizePeerAddress } from "../model/ip-address";
+import { bucketFor, refillPerMinute } from "../limits/rate-limit";
+import type { RequestLogEntry } from "../control/request-log";
 
 /**
  * Processing of one Admin API or OAuth request, in this order:

@@ -1,10 +1,10 @@
-import type { Access } from "./auth/authorize";
-import { paginate } from "./http/query";
-import { noContent, ok, type Reply } from "./http/respond";
-import type { RouteDef, RouteRequest } from "./http/router";
-import { accessListEntryView, apiKeyView, groupView, organizationView } from "./http/views";
-import type { AtlasModel } from "./model/model";
-import type { BucketKind } from "./rate-limit";
+import type { Access } from "../auth/authorize";
+import { paginate } from "./query";
+import { noContent, ok, type Reply } from "./respond";
+import type { RouteDef, RouteRequest } from "./router";
+import { accessListEntryView, apiKeyView, groupView, organizationView } from "./views";
+import type { AtlasModel } from "../model/model";
+import type { BucketKind } from "../limits/rate-limit";
 
 type Method = RouteDef["method"];
 

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from "node:http";
-import { AtlasDomainError } from "./model/domain-error";
+import { AtlasDomainError } from "../model/domain-error";
 
 /**
  * The one place mapping Atlas error codes to HTTP statuses.

@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ConfigPatch } from "./config";
-import type { Emulator } from "./emulator";
-import { statusOf, toApiError } from "./errors";
-import type { FaultSpec } from "./faults";
-import { toJson } from "./http/json";
-import { writeRaw } from "./http/respond";
-import type { RequestTarget } from "./http/target";
-import { AtlasDomainError } from "./model/domain-error";
-import type { SeedRequest } from "./model/fixtures";
+import type { ConfigPatch } from "../options";
+import type { Emulator } from "../emulator";
+import { statusOf, toApiError } from "../http/errors";
+import type { FaultSpec } from "../limits/faults";
+import { toJson } from "../http/json";
+import { writeRaw } from "../http/respond";
+import type { RequestTarget } from "../http/target";
+import { AtlasDomainError } from "../model/domain-error";
+import type { SeedRequest } from "../model/fixtures";
 
 /** Path prefix of the control plane. */
 export const CONTROL_PREFIX = "/__emulator/";

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { CONTROL_PREFIX, handleControlRequest } from "./control";
-import type { Emulator } from "./emulator";
-import { parseTarget } from "./http/target";
+import { CONTROL_PREFIX, handleControlRequest } from "../control/plane";
+import type { Emulator } from "../emulator";
+import { parseTarget } from "./target";
 import { handleApiRequest } from "./pipeline";
 
 /** Largest request body accepted, in bytes (1 MiB); Admin API bodies here are tiny. */
