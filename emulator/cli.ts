@@ -1,89 +1,37 @@
 #!/usr/bin/env node
-import { start, type EmulatorHandle, type StartOptions } from "./index";
+import { start, type EmulatorHandle } from "./index";
+import { SETTING_FLAGS, type StartOptions } from "./options";
 
 const USAGE = `Usage: atlas-apikeys-emulator [options]
 
-Local emulator of the MongoDB Atlas Administration API v2 (programmatic API keys).
+Local emulator of the MongoDB Atlas Administration API v2 (programmatic API keys, service accounts).
 Prints one JSON line with the URL and the seeded credentials, then serves until SIGINT/SIGTERM.
 
 Options:
-  --port <n>                  TCP port (default 0: any free port; the first line shows it)
-  --host <addr>               loopback address to listen on (default 127.0.0.1)
-  --seed <s>                  seed of the id generator (same seed, same ids and credentials)
-  --latency-ms <n>            delay added before every API answer, in milliseconds
-  --state-file <path>         load state from this file if it exists; save it there on change and on exit
-  --no-rate-limit             disable the rate limits (token buckets)
-  --nonce-lifetime-ms <n>     digest nonce lifetime (default 60000)
-  --no-nonce-reuse            every digest nonce is single-use
-  --digest-algorithm <alg>    MD5 (default) or SHA-256
-  --token-lifetime-seconds <n> OAuth token lifetime (default 3600)
-  --enforce-access-list       refuse API-key calls from outside the key's access list
-  --help                      show this help
+${[...SETTING_FLAGS, { flag: "--help", help: "show this help" }]
+  .map((f) => `  ${`${f.flag} ${"value" in f && f.value ? f.value : ""}`.padEnd(29)}${f.help}`)
+  .join("\n")}
 
 Control plane (no auth): http://<host>:<port>/__emulator/{health,reset,seed,state,config,faults,requests}
 `;
 
-/** Parses command-line arguments; throws with a message on bad input. */
+/** Parses command-line arguments (`--flag value` or `--flag=value`); throws with a message on bad input. */
 export function parseArgs(argv: readonly string[]): StartOptions | "help" {
   const options: StartOptions = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.includes("=")
-      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
-      : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value`);
-      return v;
-    };
-    const number = (): number => {
-      const v = value();
-      if (!/^\d+(\.\d+)?$/.test(v)) throw new Error(`${flag} needs a number, got ${v}`);
-      return Number(v);
-    };
-    switch (flag) {
-      case "--help":
-      case "-h":
-        return "help";
-      case "--port":
-        options.port = number();
-        break;
-      case "--host":
-        options.host = value();
-        break;
-      case "--seed":
-        options.seed = value();
-        break;
-      case "--latency-ms":
-        options.latencyMs = number();
-        break;
-      case "--state-file":
-        options.stateFile = value();
-        break;
-      case "--no-rate-limit":
-        options.rateLimit = false;
-        break;
-      case "--nonce-lifetime-ms":
-        options.nonceLifetimeMs = number();
-        break;
-      case "--no-nonce-reuse":
-        options.nonceReuse = false;
-        break;
-      case "--digest-algorithm": {
-        const alg = value().toUpperCase();
-        if (alg !== "MD5" && alg !== "SHA-256") throw new Error("--digest-algorithm must be MD5 or SHA-256");
-        options.digestAlgorithm = alg;
-        break;
-      }
-      case "--token-lifetime-seconds":
-        options.tokenLifetimeSeconds = number();
-        break;
-      case "--enforce-access-list":
-        options.enforceAccessList = true;
-        break;
-      default:
-        throw new Error(`unknown option ${arg}`);
+    const eq = arg.indexOf("=");
+    const [name, inline] = eq >= 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+    if (name === "--help" || name === "-h") return "help";
+    const flag = SETTING_FLAGS.find((f) => f.flag === name);
+    if (!flag) throw new Error(`unknown option ${arg}`);
+    let value = "";
+    if (flag.value) {
+      const given = inline ?? argv[++i];
+      if (given === undefined) throw new Error(`${name} needs a value`);
+      value = given;
     }
+    flag.apply(options, value);
   }
   return options;
 }

@@ -2,10 +2,9 @@ import { DigestAuthority } from "./auth/digest";
 import { applyConfigPatch, defaultConfig, type ConfigPatch, type EmulatorConfig } from "./options";
 import { FaultInjector } from "./limits/faults";
 import { Router } from "./http/router";
-import { redactPrivateKey } from "./http/views";
 import { describeSeed, seed, seedDefaults, type SeedRequest, type SeedResult } from "./model/fixtures";
 import { AtlasModel, type ModelSnapshot } from "./model/model";
-import { countActiveTokens } from "./model/tokens";
+import { dumpState, type StateDump } from "./control/state-dump";
 import { TokenBuckets } from "./limits/rate-limit";
 import { RequestLog } from "./control/request-log";
 import { atlasRoutes } from "./http/routes";
@@ -21,36 +20,6 @@ export interface EmulatorOptions {
   stateFile?: string;
   /** State to continue from (read from the state file). */
   snapshot?: ModelSnapshot;
-}
-
-/** `GET /__emulator/state`: what exists, for test invariants. Secrets are redacted. */
-export interface StateDump {
-  /** Every organization with its projects (ids and names). */
-  orgs: Array<{ id: string; name: string; projects: Array<{ id: string; name: string }> }>;
-  /**
-   * Every API key of every organization. `privateKey` is masked except its last 12 characters, as
-   * Atlas shows it outside the create answers; `accessList` holds the CIDR blocks of the entries.
-   */
-  apiKeys: Array<{
-    id: string;
-    orgId: string;
-    desc: string;
-    publicKey: string;
-    privateKey: string;
-    orgRoles: string[];
-    projectRoles: Record<string, string[]>;
-    accessList: string[];
-  }>;
-  /** Every service account, without its client secret. */
-  serviceAccounts: Array<{
-    clientId: string;
-    orgId: string;
-    name: string;
-    orgRoles: string[];
-    projectRoles: Record<string, string[]>;
-  }>;
-  /** OAuth access tokens that would still be accepted (neither expired nor revoked). */
-  activeTokens: number;
 }
 
 /**
@@ -135,33 +104,6 @@ export class Emulator {
 
   /** A redacted dump of the state. */
   stateDump(): StateDump {
-    const s = this.model.state;
-    return {
-      orgs: Object.values(s.orgs).map((org) => ({
-        id: org.id,
-        name: org.name,
-        projects: Object.values(s.projects)
-          .filter((p) => p.orgId === org.id)
-          .map((p) => ({ id: p.id, name: p.name })),
-      })),
-      apiKeys: Object.values(s.apiKeys).map((k) => ({
-        id: k.id,
-        orgId: k.orgId,
-        desc: k.desc,
-        publicKey: k.publicKey,
-        privateKey: redactPrivateKey(k.privateKey),
-        orgRoles: [...k.orgRoles],
-        projectRoles: structuredClone(k.projectRoles),
-        accessList: k.accessList.map((e) => e.cidrBlock),
-      })),
-      serviceAccounts: Object.values(s.serviceAccounts).map((sa) => ({
-        clientId: sa.clientId,
-        orgId: sa.orgId,
-        name: sa.name,
-        orgRoles: [...sa.orgRoles],
-        projectRoles: structuredClone(sa.projectRoles),
-      })),
-      activeTokens: countActiveTokens(this.model.ctx),
-    };
+    return dumpState(this.model);
   }
 }

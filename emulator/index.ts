@@ -1,50 +1,29 @@
 import { randomBytes } from "node:crypto";
-import { applyConfigPatch, defaultConfig, type ConfigPatch, type EmulatorConfig } from "./options";
-import { Emulator, type StateDump } from "./emulator";
+import {
+  applyConfigPatch,
+  configPatchOf,
+  defaultConfig,
+  type ConfigPatch,
+  type EmulatorConfig,
+  type StartOptions,
+} from "./options";
+import { Emulator } from "./emulator";
+import type { StateDump } from "./control/state-dump";
 import type { Fault, FaultSpec } from "./limits/faults";
 import type { SeedRequest, SeedResult } from "./model/fixtures";
 import type { AtlasModel } from "./model/model";
-import type { RateLimitSettings } from "./limits/rate-limit";
 import type { RequestLogEntry } from "./control/request-log";
 import { listen } from "./http/server";
 import { loadStateFile, StateFileError } from "./state-file";
 
-export type { ConfigPatch, EmulatorConfig } from "./options";
-export type { StateDump } from "./emulator";
+export type { ConfigPatch, EmulatorConfig, StartOptions } from "./options";
+export type { StateDump } from "./control/state-dump";
 export type { Fault, FaultSpec, FaultType } from "./limits/faults";
 export type { SeedPrincipal, SeedRequest, SeedResult } from "./model/fixtures";
 export { AtlasModel } from "./model/model";
 export { AtlasDomainError, isDomainError } from "./model/domain-error";
 export type { RateLimitSettings } from "./limits/rate-limit";
 export type { RequestLogEntry } from "./control/request-log";
-
-/** Options of {@link start}. Every field is optional. */
-export interface StartOptions {
-  /** TCP port; 0 (default) picks a free one. */
-  port?: number;
-  /** Loopback host to listen on (default `127.0.0.1`); anything else is refused. */
-  host?: string;
-  /** Seed of the id generator (default: random, see `handle.seed`). Same seed → same ids and credentials. */
-  seed?: number | string;
-  /** Delay added before every Admin API answer, in milliseconds (default 0). */
-  latencyMs?: number;
-  /** Rate-limit settings, or `false` to disable (default: enabled, live capacities, 10 tokens/s refill). */
-  rateLimit?: Partial<RateLimitSettings> | false;
-  /** Digest nonce lifetime in milliseconds (default 60 000). */
-  nonceLifetimeMs?: number;
-  /** Accept a nonce again with a higher `nc` (default true). */
-  nonceReuse?: boolean;
-  /** Algorithm of digest challenges (default `MD5`). */
-  digestAlgorithm?: "MD5" | "SHA-256";
-  /** OAuth token lifetime in seconds (default 3600). */
-  tokenLifetimeSeconds?: number;
-  /** Refuse API-key calls from outside the key's access list (default false). */
-  enforceAccessList?: boolean;
-  /** JSON file to load the state from (when it exists) and save it to after each change and on close. */
-  stateFile?: string;
-  /** Clock in epoch milliseconds (default `Date.now`), for tests that move time. */
-  now?: () => number;
-}
 
 /** A running emulator. Credential fields are those of the main seeded organization. */
 export interface EmulatorHandle {
@@ -102,15 +81,7 @@ export interface EmulatorHandle {
 
 /** Starts an emulator in this process. Seeds the default fixtures unless a state file is loaded. */
 export async function start(options: StartOptions = {}): Promise<EmulatorHandle> {
-  const config = applyConfigPatch(defaultConfig(), {
-    latencyMs: options.latencyMs,
-    rateLimit: options.rateLimit,
-    nonceLifetimeMs: options.nonceLifetimeMs,
-    nonceReuse: options.nonceReuse,
-    digestAlgorithm: options.digestAlgorithm,
-    tokenLifetimeSeconds: options.tokenLifetimeSeconds,
-    enforceAccessList: options.enforceAccessList,
-  });
+  const config = applyConfigPatch(defaultConfig(), configPatchOf(options));
   const snapshot = options.stateFile ? loadStateFile(options.stateFile) : undefined;
   const { emu, main, other } = fromSnapshot(options.stateFile, () => {
     const created = new Emulator({

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { authenticate } from "../auth/authenticate";
-import { authorize, type Principal } from "../auth/authorize";
+import { authorize } from "../auth/authorize";
 import { revokeEndpoint, tokenEndpoint } from "../auth/oauth";
 import type { Emulator } from "../emulator";
 import { toApiError, toApiErrorFromUnknown, UNAUTHORIZED_BODY } from "./errors";
@@ -69,7 +69,7 @@ export async function handleApiRequest(
       return;
     }
     const clientIp = normalizePeerAddress(req.socket.remoteAddress);
-    checkAccessList(emu, auth.principal, clientIp);
+    emu.model.admitCaller(auth.principal, clientIp, emu.config.enforceAccessList);
     if (body === undefined) throw tooLarge();
 
     fault = emu.faults.next(method, path);
@@ -169,20 +169,6 @@ class RateLimited extends AtlasDomainError {
     readonly headers: Record<string, number>,
   ) {
     super("RATE_LIMITED_TOKEN_BUCKET", detail, parameters);
-  }
-}
-
-/** Counts the call on the key's access list; with enforcement on, refuses addresses outside it. */
-function checkAccessList(emu: Emulator, principal: Principal, clientIp: string): void {
-  if (principal.kind !== "apiKey") return;
-  const key = emu.model.state.apiKeys[principal.id];
-  if (!key || key.accessList.length === 0) return;
-  if (!emu.model.recordAccessListUse(key.id, clientIp) && emu.config.enforceAccessList) {
-    throw new AtlasDomainError(
-      "IP_ADDRESS_NOT_ON_ACCESS_LIST",
-      `IP address ${clientIp} is not allowed to access this resource.`,
-      [clientIp],
-    );
   }
 }
 

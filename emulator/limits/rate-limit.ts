@@ -56,45 +56,26 @@ export interface TakeResult {
   retryAfterSeconds: number;
 }
 
+/**
+ * Per bucket family: the path parameter that scopes it, which capacity and refill it uses, and the
+ * label Atlas prints in its 429 detail. `group` has no published figure: a per-project bucket of
+ * the organization capacity (choice).
+ */
+const FAMILIES: Record<BucketKind, { scope: string; size: "org" | "project" | "oauth"; label: string }> = {
+  orgApiKeys: { scope: "orgId", size: "org", label: "api/atlas/v2/orgs" },
+  org: { scope: "orgId", size: "org", label: "api/atlas/v2/orgs" },
+  groupApiKeys: { scope: "groupId", size: "project", label: "api/atlas/v2/groups" },
+  group: { scope: "groupId", size: "org", label: "api/atlas/v2/groups" },
+  oauthToken: { scope: "clientId", size: "oauth", label: "api/oauth/token" },
+};
+
 /** The bucket an operation of `kind` uses for the resource named by `params`. */
 export function bucketFor(kind: BucketKind, params: Record<string, string>, s: RateLimitSettings): BucketSpec {
-  switch (kind) {
-    case "orgApiKeys":
-      return {
-        key: `orgApiKeys:${params.orgId}`,
-        capacity: s.orgCapacity,
-        refillPerSecond: s.refillPerSecond,
-        label: "api/atlas/v2/orgs",
-      };
-    case "org":
-      return {
-        key: `org:${params.orgId}`,
-        capacity: s.orgCapacity,
-        refillPerSecond: s.refillPerSecond,
-        label: "api/atlas/v2/orgs",
-      };
-    case "groupApiKeys":
-      return {
-        key: `groupApiKeys:${params.groupId}`,
-        capacity: s.projectCapacity,
-        refillPerSecond: s.refillPerSecond,
-        label: "api/atlas/v2/groups",
-      };
-    case "group":
-      return {
-        key: `group:${params.groupId}`,
-        capacity: s.orgCapacity,
-        refillPerSecond: s.refillPerSecond,
-        label: "api/atlas/v2/groups",
-      };
-    case "oauthToken":
-      return {
-        key: `oauth:${params.clientId}`,
-        capacity: s.oauthCapacity,
-        refillPerSecond: s.oauthRefillPerSecond,
-        label: "api/oauth/token",
-      };
-  }
+  const { scope, size, label } = FAMILIES[kind];
+  const capacity = size === "org" ? s.orgCapacity : size === "project" ? s.projectCapacity : s.oauthCapacity;
+  const refillPerSecond = size === "oauth" ? s.oauthRefillPerSecond : s.refillPerSecond;
+  const prefix = kind === "oauthToken" ? "oauth" : kind;
+  return { key: `${prefix}:${params[scope]}`, capacity, refillPerSecond, label };
 }
 
 /** All buckets of one emulator. */

@@ -117,6 +117,26 @@ export function recordAccessListUse(ctx: ModelContext, key: ApiKeyRecord, ip: st
   return matched;
 }
 
+/** Who is calling, as authentication found it. */
+export interface Caller {
+  kind: "apiKey" | "serviceAccount";
+  id: string;
+}
+
+/** See `AtlasModel.admitCaller`. */
+export function admitCaller(ctx: ModelContext, caller: Caller, ip: string, enforce: boolean): void {
+  if (caller.kind !== "apiKey") return;
+  const key = ctx.state.apiKeys[caller.id];
+  if (!key || key.accessList.length === 0) return;
+  if (!recordAccessListUse(ctx, key, ip) && enforce) {
+    throw new AtlasDomainError(
+      "IP_ADDRESS_NOT_ON_ACCESS_LIST",
+      `IP address ${ip} is not allowed to access this resource.`,
+      [ip],
+    );
+  }
+}
+
 function parseEntryInput(item: unknown): ParsedBlock {
   const entry = requireObject(item);
   rejectUnknownAttributes(entry, ["ipAddress", "cidrBlock"]);

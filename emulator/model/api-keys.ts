@@ -3,14 +3,7 @@ import type { ModelContext } from "./context";
 import { requireOrg } from "./organizations";
 import { requireOrgRoles } from "./roles";
 import type { ApiKeyRecord } from "./types";
-import {
-  isAbsent,
-  rejectUnknownAttributes,
-  requireDesc,
-  requireDescOrRoles,
-  requireObject,
-  requireRoleNames,
-} from "./validation";
+import { rejectUnknownAttributes, requireDesc, requireKeyUpdate, requireObject, requireRoleNames } from "./validation";
 
 /** Body of createOrgApiKey (`CreateAtlasOrganizationApiKey`). */
 export interface CreateOrgKeyInput {
@@ -110,13 +103,7 @@ export function updateOrgKey(
   input: UpdateOrgKeyInput,
 ): ApiKeyRecord {
   const key = requireKeyInOrg(ctx, orgId, apiUserId);
-  const body = requireObject(input);
-  rejectUnknownAttributes(body, ["desc", "roles"]);
-  requireDescOrRoles(body);
-  // Validate everything before changing anything: a rejected update leaves the key untouched.
-  const desc = isAbsent(body.desc) ? undefined : requireDesc(body.desc);
-  const roles = isAbsent(body.roles) ? undefined : requireRoleNames(body.roles);
-  if (roles) requireOrgRoles(roles, orgId);
+  const { desc, roles } = requireKeyUpdate(input, (names) => requireOrgRoles(names, orgId));
   if (desc !== undefined) key.desc = desc;
   if (roles) key.orgRoles = roles;
   return key;

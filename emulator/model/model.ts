@@ -228,6 +228,14 @@ export class AtlasModel {
     const key = this.state.apiKeys[apiUserId];
     return key ? accessLists.recordAccessListUse(this.ctx, key, ip) : false;
   }
+  /**
+   * Admits an authenticated caller coming from `ip`: an API key with a non-empty access list has
+   * the call counted on its matching entries and, when `enforce` is on, is refused from any other
+   * address with `IP_ADDRESS_NOT_ON_ACCESS_LIST` (403).
+   */
+  admitCaller(caller: accessLists.Caller, ip: string, enforce: boolean) {
+    return accessLists.admitCaller(this.ctx, caller, ip, enforce);
+  }
 
   // Service account tokens
   /**

@@ -5,11 +5,10 @@ import { requireProject } from "./organizations";
 import { requireProjectRoles, splitProjectKeyRoles } from "./roles";
 import type { ApiKeyRecord } from "./types";
 import {
-  isAbsent,
   rejectUnknownAttributes,
   requireArray,
   requireDesc,
-  requireDescOrRoles,
+  requireKeyUpdate,
   requireObject,
   requireRoleNames,
 } from "./validation";
@@ -96,12 +95,7 @@ export function updateProjectKey(
   input: UpdateProjectKeyInput,
 ): ApiKeyRecord {
   const key = requireAssignedKey(ctx, groupId, apiUserId);
-  const body = requireObject(input);
-  rejectUnknownAttributes(body, ["desc", "roles"]);
-  requireDescOrRoles(body);
-  const desc = isAbsent(body.desc) ? undefined : requireDesc(body.desc);
-  const roles = isAbsent(body.roles) ? undefined : requireRoleNames(body.roles);
-  if (roles) requireProjectRoles(roles, groupId);
+  const { desc, roles } = requireKeyUpdate(input, (names) => requireProjectRoles(names, groupId));
   if (desc !== undefined) key.desc = desc;
   if (roles) key.projectRoles[groupId] = roles;
   return key;

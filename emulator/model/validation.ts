@@ -91,3 +91,20 @@ export function invalidAttribute(name: string): AtlasDomainError {
     [name],
   );
 }
+
+/**
+ * The `{desc?, roles?}` body of an update, validated whole before anything changes (a rejected
+ * update leaves the key untouched): `checkRoles` refuses roles of the wrong scope.
+ */
+export function requireKeyUpdate(
+  input: unknown,
+  checkRoles: (roles: string[]) => void,
+): { desc?: string; roles?: string[] } {
+  const body = requireObject(input);
+  rejectUnknownAttributes(body, ["desc", "roles"]);
+  requireDescOrRoles(body);
+  const desc = isAbsent(body.desc) ? undefined : requireDesc(body.desc);
+  const roles = isAbsent(body.roles) ? undefined : requireRoleNames(body.roles);
+  if (roles) checkRoles(roles);
+  return { desc, roles };
+}

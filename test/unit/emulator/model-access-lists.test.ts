@@ -85,6 +85,19 @@ describe("emulator model", () => {
       expect(model.recordAccessListUse(key.id, "11.1.2.3")).to.equal(false);
       expect(key.accessList[0]).to.include({ count: 1, lastUsedAddress: "10.1.2.3", lastUsed: "2026-08-21T10:15:30Z" });
     });
+    it("admits callers by the key's access list: counted always, refused only when enforced", () => {
+      const { model, orgId } = freshModel();
+      const key = model.createOrgKey(orgId, { desc: "a", roles: ["ORG_MEMBER"] });
+      const caller = { kind: "apiKey" as const, id: key.id };
+      model.admitCaller(caller, "11.1.2.3", true); // an empty list admits everyone
+      model.addAccessListEntries(orgId, key.id, [{ cidrBlock: "10.0.0.0/8" }]);
+      model.admitCaller(caller, "11.1.2.3", false);
+      expect(domainError(() => model.admitCaller(caller, "11.1.2.3", true)).errorCode).to.equal(
+        "IP_ADDRESS_NOT_ON_ACCESS_LIST",
+      );
+      model.admitCaller(caller, "10.9.9.9", true);
+      expect(key.accessList[0].count).to.equal(1);
+    });
   });
 
   describe("seeding and snapshots", () => {
