@@ -3,7 +3,7 @@
  *
  * It carries only what Atlas puts in its error body besides the HTTP status: the
  * `errorCode`, the human `detail` and the `parameters` array. The HTTP status and reason
- * are looked up from the code in `emulator/errors.ts`, so no rule in the model ever
+ * are looked up from the code in `emulator/http/errors.ts`, so no rule in the model ever
  * speaks HTTP (the moto split: models raise codes, one table maps them to responses).
  */
 export class AtlasDomainError extends Error {
