@@ -1,43 +1,39 @@
 /**
  * examples/consumer-stack through the real CLI: an infra stack (examples/org-key) and a consumer
  * stack in the same backend reading the infra stack's private key through a StackReference. The
- * key must stay a secret across the reference.
+ * key must stay a secret across the reference. The consumer owns no Atlas resource, so there is
+ * nothing to update, rotate, drift or delete out of band.
  */
 import { expect } from "chai";
 import type { LocalWorkspace } from "@pulumi/pulumi/automation";
-import { expectSameSecret, startAtlas, type E2eAtlas } from "../support/e2e-env";
-import { E2eStack, expectOnly, isCiphertext } from "../support/e2e-stack";
+import { expectSameSecret } from "../support/e2e-env";
+import { describeExample, type E2eExampleOptions } from "../support/e2e-example";
+import { expectOnly, isCiphertext, type E2eStack } from "../support/e2e-stack";
 import { expectCleanDestroy, expectNoChanges } from "../support/e2e-steps";
-import { requirePulumiCli } from "../support/require-pulumi-cli";
 
-describe("e2e: examples/consumer-stack", function () {
-  let atlas: E2eAtlas;
+const setUp: E2eExampleOptions = {
+  seed: "e2e-consumer-stack",
+  stack: (atlas) => ({
+    program: "org-key",
+    stackName: "infra",
+    config: { orgId: atlas.emulator.orgId },
+  }),
+};
+
+describeExample("e2e: examples/consumer-stack", setUp, (example) => {
   let infra: E2eStack;
   let consumer: E2eStack;
-  let keysBefore: string[];
 
-  before(async function () {
-    requirePulumiCli(this);
-    atlas = await startAtlas("e2e-consumer-stack");
-    keysBefore = atlas.orgKeyIds();
-    infra = await E2eStack.create(atlas, {
-      program: "org-key",
-      stackName: "infra",
-      config: { orgId: atlas.emulator.orgId },
-    });
+  before(async () => {
+    infra = example.stack;
     // A StackReference reads from the consumer's own backend: share the infra stack's.
     const infraEnv = (infra.stack.workspace as LocalWorkspace).envVars;
-    consumer = await E2eStack.create(atlas, {
+    consumer = await example.addStack({
       program: "consumer-stack",
       stackName: "app",
       config: { infraStack: "organization/org-key/infra" },
       env: { PULUMI_BACKEND_URL: infraEnv.PULUMI_BACKEND_URL },
     });
-  });
-  after(async () => {
-    consumer?.remove();
-    infra?.remove();
-    await atlas?.close();
   });
 
   it("up of the infra stack creates the key", async () => {
@@ -70,14 +66,10 @@ describe("e2e: examples/consumer-stack", function () {
 
   it("preview of the consumer reports no changes", () => expectNoChanges(consumer));
 
-  it("update, keepers, drift and deletion steps: not applicable (the consumer owns no Atlas resource)", function () {
-    this.skip();
-  });
-
   it("destroy of both stacks leaves the organization with the keys it had before; no secret anywhere", async () => {
     // The StackReference is a read resource: destroy only forgets it.
     expectOnly(await consumer.destroy(), { delete: 1, discard: 1 });
     await consumer.expectNoLeaks();
-    await expectCleanDestroy(infra, keysBefore);
+    await expectCleanDestroy(infra, example.keysBefore);
   });
 });

@@ -2,8 +2,8 @@
  * examples/org-key through the real CLI: an organization key with an access list and no keepers.
  */
 import { expect } from "chai";
-import { startAtlas, type E2eAtlas } from "../support/e2e-env";
-import { E2eStack, expectOnly, isCiphertext } from "../support/e2e-stack";
+import { describeExample, type E2eExampleOptions } from "../support/e2e-example";
+import { expectOnly, isCiphertext } from "../support/e2e-stack";
 import {
   expectCleanDestroy,
   expectDeletionRecovered,
@@ -11,29 +11,19 @@ import {
   expectNoChanges,
   expectUpdateInPlace,
 } from "../support/e2e-steps";
-import { requirePulumiCli } from "../support/require-pulumi-cli";
 
-describe("e2e: examples/org-key", function () {
-  let atlas: E2eAtlas;
-  let s: E2eStack;
-  let keysBefore: string[];
+const setUp: E2eExampleOptions = {
+  seed: "e2e-org-key",
+  stack: (atlas) => ({ program: "org-key", config: { orgId: atlas.emulator.orgId } }),
+};
+
+describeExample("e2e: examples/org-key", setUp, (example) => {
   let apiKeyId: string;
-  const remoteKey = () => atlas.emulator.model.state.apiKeys[apiKeyId];
-
-  before(async function () {
-    requirePulumiCli(this);
-    atlas = await startAtlas("e2e-org-key");
-    keysBefore = atlas.orgKeyIds();
-    s = await E2eStack.create(atlas, { program: "org-key", config: { orgId: atlas.emulator.orgId } });
-  });
-  after(async () => {
-    s?.remove();
-    await atlas?.close();
-  });
+  const remoteKey = () => example.atlas.emulator.model.state.apiKeys[apiKeyId];
 
   it("up creates the key with its access list; the private key is a secret", async () => {
-    expectOnly(await s.up(), { create: 2 });
-    const key = await s.get("ci");
+    expectOnly(await example.stack.up(), { create: 2 });
+    const key = await example.stack.get("ci");
     apiKeyId = key.outputs!.apiKeyId;
     expect(remoteKey().desc).to.equal("CI pipeline");
     expect(remoteKey().orgRoles).to.deep.equal(["ORG_READ_ONLY"]);
@@ -43,14 +33,16 @@ describe("e2e: examples/org-key", function () {
         .sort(),
     ).to.deep.equal(["198.51.100.7/32", "203.0.113.0/24"]);
     expect(isCiphertext(key.outputs!.privateKey), "privateKey output encrypted").to.equal(true);
-    expect(isCiphertext((await s.stackOutputs()).privateKey), "privateKey stack output encrypted").to.equal(true);
-    await s.expectNoLeaks();
+    expect(isCiphertext((await example.stack.stackOutputs()).privateKey), "privateKey stack output encrypted").to.equal(
+      true,
+    );
+    await example.stack.expectNoLeaks();
   });
 
-  it("preview of the same program reports no changes", () => expectNoChanges(s));
+  it("preview of the same program reports no changes", () => expectNoChanges(example.stack));
 
   it("description and roles change in place: same key id", async () => {
-    await expectUpdateInPlace(s, "ci", {
+    await expectUpdateInPlace(example.stack, "ci", {
       description: "CI pipeline v2",
       roleNames: ["ORG_MEMBER", "ORG_BILLING_READ_ONLY"],
     });
@@ -58,13 +50,12 @@ describe("e2e: examples/org-key", function () {
     expect([...remoteKey().orgRoles].sort()).to.deep.equal(["ORG_BILLING_READ_ONLY", "ORG_MEMBER"]);
   });
 
-  it("keepers change: not applicable (the program sets no keepers)", function () {
-    this.skip();
-  });
-
   it("refresh records an out-of-band description change; the next up restores it", () =>
-    expectDriftCorrected(s, "ci", {
-      make: () => atlas.admin.updateOrgApiKey(atlas.emulator.orgId, apiKeyId, { desc: "changed in the Atlas UI" }),
+    expectDriftCorrected(example.stack, "ci", {
+      make: () =>
+        example.atlas.admin.updateOrgApiKey(example.atlas.emulator.orgId, apiKeyId, {
+          desc: "changed in the Atlas UI",
+        }),
       property: "description",
       drifted: "changed in the Atlas UI",
       declared: "CI pipeline v2",
@@ -72,8 +63,8 @@ describe("e2e: examples/org-key", function () {
     }));
 
   it("refresh drops a key deleted out of band; the next up creates a new one", async () => {
-    const recreated = await expectDeletionRecovered(s, "ci", () =>
-      atlas.admin.deleteOrgApiKey(atlas.emulator.orgId, apiKeyId),
+    const recreated = await expectDeletionRecovered(example.stack, "ci", () =>
+      example.atlas.admin.deleteOrgApiKey(example.atlas.emulator.orgId, apiKeyId),
     );
     expect(recreated.outputs!.apiKeyId).to.not.equal(apiKeyId);
     apiKeyId = recreated.outputs!.apiKeyId;
@@ -82,5 +73,5 @@ describe("e2e: examples/org-key", function () {
   });
 
   it("destroy leaves the organization with the keys it had before; no secret anywhere", () =>
-    expectCleanDestroy(s, keysBefore));
+    expectCleanDestroy(example.stack, example.keysBefore));
 });
