@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { AtlasClient, isAtlasApiError, type AtlasApiError } from "../../../provider/atlas";
-import { digestGuard, sendJson, startServer, type DigestGuardOptions, type LocalServer } from "./support/local-server";
+import { closedAfterEachTest, digestGuard, sendJson, type DigestGuardOptions } from "./support/local-server";
 
 const ORG = "5f1a2b3c4d5e6f7a8b9c0d1e";
 // Test-only credentials: a public key and a UUID-shaped private key that exist nowhere else.
@@ -8,27 +8,22 @@ const PUBLIC_KEY = "abcdwxyz";
 const PRIVATE_KEY = "0f6a7c1e-3b2d-4e5f-8a9b-0c1d2e3f4a5b";
 
 describe("atlas digest session against a local server", () => {
-  let server: LocalServer | undefined;
-  let client: AtlasClient | undefined;
-  afterEach(async () => {
-    client?.close();
-    await server?.close();
-    server = undefined;
-    client = undefined;
-  });
+  const local = closedAfterEachTest();
 
   async function setup(guard: Partial<DigestGuardOptions> = {}, password = PRIVATE_KEY) {
     const { handler, decisions } = digestGuard(
       { realm: "MMS Public API", username: PUBLIC_KEY, password: PRIVATE_KEY, allowReuse: true, ...guard },
       (req, res) => sendJson(res, 200, { id: ORG, name: "org", url: req.url }),
     );
-    server = await startServer(handler);
+    const server = await local.startServer(handler);
     const lines: string[] = [];
-    client = new AtlasClient({
-      baseUrl: server.baseUrl,
-      credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: password },
-      log: (line) => lines.push(line),
-    });
+    const client = local.closeAfterTest(
+      new AtlasClient({
+        baseUrl: server.baseUrl,
+        credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: password },
+        log: (line) => lines.push(line),
+      }),
+    );
     return { decisions, lines, client, server };
   }
 

@@ -10,7 +10,7 @@ import {
   redact,
   redactText,
 } from "../../../provider/atlas";
-import { digestGuard, sendJson, startServer, type LocalServer } from "./support/local-server";
+import { closedAfterEachTest, digestGuard, sendJson } from "./support/local-server";
 
 const ORG = "5f1a2b3c4d5e6f7a8b9c0d1e";
 const PUBLIC_KEY = "errorkey";
@@ -110,14 +110,7 @@ describe("atlas errors: redaction helpers", () => {
 });
 
 describe("atlas errors from failing calls carry no secrets", () => {
-  let server: LocalServer | undefined;
-  let client: AtlasClient | undefined;
-  afterEach(async () => {
-    client?.close();
-    await server?.close();
-    server = undefined;
-    client = undefined;
-  });
+  const local = closedAfterEachTest();
 
   function dumps(e: unknown): string {
     return [JSON.stringify(e), inspect(e, { depth: 10, showHidden: true }), String(e), (e as Error).stack].join("\n");
@@ -146,11 +139,13 @@ describe("atlas errors from failing calls carry no secrets", () => {
           { "X-Error-Code": "GROUP_NOT_FOUND" },
         ),
     );
-    server = await startServer(handler);
-    client = new AtlasClient({
-      baseUrl: server.baseUrl,
-      credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY },
-    });
+    const server = await local.startServer(handler);
+    const client = local.closeAfterTest(
+      new AtlasClient({
+        baseUrl: server.baseUrl,
+        credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY },
+      }),
+    );
     const error = await client.getProject(ORG).catch((e: unknown) => e);
     expect(isNotFound(error)).to.equal(true);
     expect((error as AtlasApiError).message).to.equal(
@@ -168,12 +163,14 @@ describe("atlas errors from failing calls carry no secrets", () => {
         res.end(`<html><body>Bad gateway; request had Authorization: ${req.headers.authorization}</body></html>`);
       },
     );
-    server = await startServer(handler);
-    client = new AtlasClient({
-      baseUrl: server.baseUrl,
-      credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY },
-      retry: { maxAttempts: 2, sleep: async () => undefined },
-    });
+    const server = await local.startServer(handler);
+    const client = local.closeAfterTest(
+      new AtlasClient({
+        baseUrl: server.baseUrl,
+        credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY },
+        retry: { maxAttempts: 2, sleep: async () => undefined },
+      }),
+    );
     const error = await client.getOrganization(ORG).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(AtlasApiError);
     expect(error).to.include({ status: 502, errorCode: "UNEXPECTED_RESPONSE", attempts: 2 });
@@ -193,13 +190,15 @@ describe("atlas errors from failing calls carry no secrets", () => {
           reason: "Bad Request",
         }),
     );
-    server = await startServer(handler);
+    const server = await local.startServer(handler);
     const lines: string[] = [];
-    client = new AtlasClient({
-      baseUrl: server.baseUrl,
-      credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY },
-      log: (l) => lines.push(l),
-    });
+    const client = local.closeAfterTest(
+      new AtlasClient({
+        baseUrl: server.baseUrl,
+        credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY },
+        log: (l) => lines.push(l),
+      }),
+    );
     const error = await client.createOrgApiKey(ORG, { desc: "secret-desc", roles: ["NOPE"] }).catch((e: unknown) => e);
     expect(error).to.include({ status: 400, errorCode: "INVALID_ROLE" });
     expectClean(dumps(error), [PRIVATE_KEY, "secret-desc"]);
@@ -209,7 +208,7 @@ describe("atlas errors from failing calls carry no secrets", () => {
 
   it("oauth: failing calls and the client dump show neither the secret nor the token", async () => {
     const TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJsZWFrIn0.TOKENsignature";
-    server = await startServer((req, res) => {
+    const server = await local.startServer((req, res) => {
       if (req.url === "/api/oauth/token")
         return sendJson(res, 200, { access_token: TOKEN, token_type: "Bearer", expires_in: 3600 });
       return sendJson(res, 403, {
@@ -220,11 +219,13 @@ describe("atlas errors from failing calls carry no secrets", () => {
       });
     });
     const lines: string[] = [];
-    client = new AtlasClient({
-      baseUrl: server.baseUrl,
-      credentials: { type: "serviceAccount", clientId: "mdb_sa_id_x", clientSecret: CLIENT_SECRET },
-      log: (l) => lines.push(l),
-    });
+    const client = local.closeAfterTest(
+      new AtlasClient({
+        baseUrl: server.baseUrl,
+        credentials: { type: "serviceAccount", clientId: "mdb_sa_id_x", clientSecret: CLIENT_SECRET },
+        log: (l) => lines.push(l),
+      }),
+    );
     const error = await client.deleteOrgApiKey(ORG, "6c1a2b3c4d5e6f7a8b9c0d1e").catch((e: unknown) => e);
     expect(error).to.include({ status: 403, errorCode: "USER_UNAUTHORIZED", method: "DELETE" });
     const clientDump = inspect(client, { depth: 10, showHidden: true }) + JSON.stringify(client);

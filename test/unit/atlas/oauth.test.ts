@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { AtlasClient, isAtlasApiError, type AtlasApiError } from "../../../provider/atlas";
-import { sendJson, startServer, type LocalServer } from "./support/local-server";
+import { closedAfterEachTest, sendJson, startServer } from "./support/local-server";
 
 const ORG = "5f1a2b3c4d5e6f7a8b9c0d1e";
 const CLIENT_ID = "mdb_sa_id_0123456789abcdef01234567";
@@ -53,14 +53,7 @@ async function startOAuthServer(options: { expiresIn?: number; tokenScript?: num
 }
 
 describe("atlas service-account (OAuth) auth", () => {
-  let server: LocalServer | undefined;
-  let client: AtlasClient | undefined;
-  afterEach(async () => {
-    client?.close();
-    await server?.close();
-    server = undefined;
-    client = undefined;
-  });
+  const local = closedAfterEachTest();
 
   function makeClient(baseUrl: string, now?: () => number) {
     return new AtlasClient({
@@ -72,8 +65,8 @@ describe("atlas service-account (OAuth) auth", () => {
 
   it("fetches one token, caches it, and sends it as a bearer token", async () => {
     const started = await startOAuthServer();
-    server = started.server;
-    client = makeClient(server.baseUrl);
+    const server = local.closeAfterTest(started.server);
+    const client = local.closeAfterTest(makeClient(server.baseUrl));
     for (let i = 0; i < 5; i++) expect((await client.getOrganization(ORG)).id).to.equal(ORG);
     expect(started.state.tokenRequests).to.equal(1);
     expect(client.stats).to.include({ tokenRequests: 1, apiCalls: 5, httpRequests: 6 });
@@ -83,17 +76,17 @@ describe("atlas service-account (OAuth) auth", () => {
 
   it("makes one token request for 10 concurrent callers", async () => {
     const started = await startOAuthServer();
-    server = started.server;
-    client = makeClient(server.baseUrl);
-    await Promise.all(Array.from({ length: 10 }, () => client!.getOrganization(ORG)));
+    const server = local.closeAfterTest(started.server);
+    const client = local.closeAfterTest(makeClient(server.baseUrl));
+    await Promise.all(Array.from({ length: 10 }, () => client.getOrganization(ORG)));
     expect(started.state.tokenRequests).to.equal(1);
     expect(client.stats.httpRequests).to.equal(11);
   });
 
   it("drops a token refused with 401, fetches a new one and resends once", async () => {
     const started = await startOAuthServer();
-    server = started.server;
-    client = makeClient(server.baseUrl);
+    const server = local.closeAfterTest(started.server);
+    const client = local.closeAfterTest(makeClient(server.baseUrl));
     await client.getOrganization(ORG);
     started.state.revokeAll();
     expect((await client.getOrganization(ORG)).id).to.equal(ORG);
@@ -104,9 +97,9 @@ describe("atlas service-account (OAuth) auth", () => {
 
   it("renews the token shortly before it expires", async () => {
     const started = await startOAuthServer({ expiresIn: 3600 });
-    server = started.server;
+    const server = local.closeAfterTest(started.server);
     let now = 1_000_000;
-    client = makeClient(server.baseUrl, () => now);
+    const client = local.closeAfterTest(makeClient(server.baseUrl, () => now));
     await client.getOrganization(ORG);
     now += (3600 - 61) * 1000; // still outside the 60 s margin
     await client.getOrganization(ORG);
@@ -118,9 +111,9 @@ describe("atlas service-account (OAuth) auth", () => {
 
   it("uses 10% of the lifetime as the margin for short tokens", async () => {
     const started = await startOAuthServer({ expiresIn: 100 });
-    server = started.server;
+    const server = local.closeAfterTest(started.server);
     let now = 0;
-    client = makeClient(server.baseUrl, () => now);
+    const client = local.closeAfterTest(makeClient(server.baseUrl, () => now));
     await client.getOrganization(ORG);
     now += 89_000;
     await client.getOrganization(ORG);
@@ -132,8 +125,8 @@ describe("atlas service-account (OAuth) auth", () => {
 
   it("retries the token endpoint's 429", async () => {
     const started = await startOAuthServer({ tokenScript: [429, 429] });
-    server = started.server;
-    client = makeClient(server.baseUrl);
+    const server = local.closeAfterTest(started.server);
+    const client = local.closeAfterTest(makeClient(server.baseUrl));
     expect((await client.getOrganization(ORG)).id).to.equal(ORG);
     expect(started.state.tokenRequests).to.equal(3);
     expect(client.stats).to.include({ tokenRequests: 3, rateLimited: 2 });
@@ -141,11 +134,13 @@ describe("atlas service-account (OAuth) auth", () => {
 
   it("reports bad client credentials as an AtlasApiError without the secret", async () => {
     const started = await startOAuthServer();
-    server = started.server;
-    client = new AtlasClient({
-      baseUrl: server.baseUrl,
-      credentials: { type: "serviceAccount", clientId: CLIENT_ID, clientSecret: "mdb_sa_sk_WRONGsecretValue" },
-    });
+    const server = local.closeAfterTest(started.server);
+    const client = local.closeAfterTest(
+      new AtlasClient({
+        baseUrl: server.baseUrl,
+        credentials: { type: "serviceAccount", clientId: CLIENT_ID, clientSecret: "mdb_sa_sk_WRONGsecretValue" },
+      }),
+    );
     let error: AtlasApiError | undefined;
     await client.getOrganization(ORG).catch((e) => (error = isAtlasApiError(e) ? e : undefined));
     expect(error).to.include({ status: 401, errorCode: "invalid_client", path: "/api/oauth/token", method: "POST" });

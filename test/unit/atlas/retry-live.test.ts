@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import type { ServerResponse, IncomingMessage } from "http";
 import { AtlasClient, isAtlasApiError, type AtlasApiError, type RetryOptions } from "../../../provider/atlas";
-import { digestGuard, sendJson, startServer, type LocalServer } from "./support/local-server";
+import { closedAfterEachTest, digestGuard, sendJson, startServer } from "./support/local-server";
 
 const ORG = "5f1a2b3c4d5e6f7a8b9c0d1e";
 const PUBLIC_KEY = "retrykey";
@@ -29,14 +29,7 @@ async function errorOf(promise: Promise<unknown>): Promise<AtlasApiError> {
 }
 
 describe("atlas retry against a scripted local server", () => {
-  let server: LocalServer | undefined;
-  let client: AtlasClient | undefined;
-  afterEach(async () => {
-    client?.close();
-    await server?.close();
-    server = undefined;
-    client = undefined;
-  });
+  const local = closedAfterEachTest();
 
   async function setup(script: Step[], retry: Partial<RetryOptions> = {}, requestTimeoutMs?: number) {
     const delays: number[] = [];
@@ -56,15 +49,17 @@ describe("atlas retry against a scripted local server", () => {
         );
       },
     );
-    server = await startServer(handler);
-    client = new AtlasClient({
-      baseUrl: server.baseUrl,
-      credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY },
-      retry: { sleep: async (ms) => void delays.push(ms), random: () => 0, ...retry },
-      requestTimeoutMs,
-    });
+    const server = await local.startServer(handler);
+    const client = local.closeAfterTest(
+      new AtlasClient({
+        baseUrl: server.baseUrl,
+        credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY },
+        retry: { sleep: async (ms) => void delays.push(ms), random: () => 0, ...retry },
+        requestTimeoutMs,
+      }),
+    );
     const log = () =>
-      server!.requests.map((r) => `${r.method} ${r.url} ${r.headers.authorization ? "signed" : "unsigned"}`);
+      server.requests.map((r) => `${r.method} ${r.url} ${r.headers.authorization ? "signed" : "unsigned"}`);
     return { client, server, delays, log };
   }
 
@@ -138,11 +133,13 @@ describe("atlas retry against a scripted local server", () => {
     const closed = await startServer(() => undefined);
     const baseUrl = closed.baseUrl;
     await closed.close();
-    client = new AtlasClient({
-      baseUrl,
-      credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY },
-      retry: { maxAttempts: 3, sleep: async () => undefined },
-    });
+    const client = local.closeAfterTest(
+      new AtlasClient({
+        baseUrl,
+        credentials: { type: "apiKey", publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY },
+        retry: { maxAttempts: 3, sleep: async () => undefined },
+      }),
+    );
     const error = await errorOf(client.createOrgApiKey(ORG, { desc: "d", roles: ["ORG_MEMBER"] }));
     expect(error).to.include({ status: 0, errorCode: "NETWORK_ERROR", ambiguous: false, attempts: 3 });
     expect(error.detail).to.match(/ECONNREFUSED/);

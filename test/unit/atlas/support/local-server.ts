@@ -58,6 +58,39 @@ export async function startServer(handler: Handler): Promise<LocalServer> {
   };
 }
 
+/** Anything a test opens and must close: a {@link LocalServer}, an `AtlasClient`. */
+export interface Closable {
+  close(): void | Promise<void>;
+}
+
+/** What {@link closedAfterEachTest} gives a suite. */
+export interface PerTestResources {
+  /** Starts a server (as {@link startServer} does) that is closed after the current test. */
+  startServer(handler: Handler): Promise<LocalServer>;
+  /** Closes `resource` after the current test; returns it. */
+  closeAfterTest<T extends Closable>(resource: T): T;
+}
+
+/**
+ * Call inside a `describe`: registers an `afterEach` that closes what the test opened through
+ * the returned object, newest first (so a client is closed before the server it talks to), and
+ * even when the test failed halfway.
+ */
+export function closedAfterEachTest(): PerTestResources {
+  const open: Closable[] = [];
+  afterEach(async () => {
+    for (const resource of open.splice(0).reverse()) await resource.close();
+  });
+  const closeAfterTest = <T extends Closable>(resource: T): T => {
+    open.push(resource);
+    return resource;
+  };
+  return {
+    startServer: async (handler) => closeAfterTest(await startServer(handler)),
+    closeAfterTest,
+  };
+}
+
 /** Writes a JSON body with the content type Atlas uses for the status. */
 export function sendJson(
   res: ServerResponse,
