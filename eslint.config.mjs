@@ -4,6 +4,22 @@
 import js from "@eslint/js";
 import { defineConfig, globalIgnores } from "eslint/config";
 import tseslint from "typescript-eslint";
+import importPlugin from "eslint-plugin-import";
+
+/**
+ * The dependency rule of provider/ (CONTRIBUTING.md, "How the code is laid out"): each part may
+ * import only the parts below it, so the graph has no cycle and shared/ stays pure.
+ *   program -> runtime/serializable, atlas, config, shared
+ *   runtime -> resources, atlas, config, shared
+ *   resources/<name> -> resources/common, atlas, config, shared (never another resource)
+ *   config -> atlas, shared;  atlas -> shared;  shared -> nothing of provider/
+ */
+const forbid = (regex, message, allowTypeImports = false) => ({ regex, message, allowTypeImports });
+const layer = (files, ...patterns) => ({
+  files,
+  rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns }] },
+});
+const NOT_BELOW = "this part of provider/ may import only the parts below it (see CONTRIBUTING.md).";
 
 export default defineConfig([
   globalIgnores(["dist/", "node_modules/", ".pulumi-local/", "tmp/", "tools/", "**/*.tgz"]),
@@ -25,4 +41,41 @@ export default defineConfig([
       ],
     },
   },
+  {
+    files: ["provider/**/*.ts"],
+    plugins: { import: importPlugin },
+    settings: {
+      "import/parsers": { "@typescript-eslint/parser": [".ts"] },
+      "import/resolver": { node: { extensions: [".ts", ".js", ".json"] } },
+    },
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
+  },
+  layer(
+    ["provider/shared/**/*.ts"],
+    forbid("^\\.\\./(atlas|config|resources|runtime|program)(/|$)", `shared/ is pure: ${NOT_BELOW}`),
+    forbid(
+      "^(axios|fs|http|https|child_process|@pulumi/pulumi)$",
+      "shared/ is pure: no I/O, no engine (type imports are fine).",
+      true,
+    ),
+  ),
+  layer(["provider/atlas/**/*.ts"], forbid("^\\.\\./(config|resources|runtime|program)(/|$)", `atlas/: ${NOT_BELOW}`)),
+  layer(["provider/config/**/*.ts"], forbid("^\\.\\./(resources|runtime|program)(/|$)", `config/: ${NOT_BELOW}`)),
+  layer(
+    ["provider/resources/**/*.ts"],
+    forbid("^(\\.\\./)+(runtime|program)(/|$)", `resources/ get their context as an argument: ${NOT_BELOW}`),
+    forbid(
+      "^\\.\\./(?!common/)[^./][^/]*/",
+      "a resource never imports another one: move what both need to resources/common/ or shared/.",
+    ),
+  ),
+  layer(["provider/runtime/**/*.ts"], forbid("^\\.\\./program(/|$)", `runtime/: ${NOT_BELOW}`)),
+  layer(
+    ["provider/program/**/*.ts"],
+    forbid("^\\.\\./resources(/|$)", `program/ runs in the user's program, not the provider process: ${NOT_BELOW}`),
+    forbid(
+      "^\\.\\./runtime/(?!serializable$)",
+      "program/ may load only the stub (runtime/serializable) from runtime/.",
+    ),
+  ),
 ]);

@@ -31,6 +31,11 @@ export interface AtlasClientOptions {
   itemsPerPage?: number;
   /** Receives debug lines (method, path, status, attempt, delay); never credentials. */
   log?: (line: string) => void;
+  /**
+   * Called before and after every write (POST, PATCH, DELETE), whatever its
+   * outcome: the one place where cached reads are dropped (see connection.ts).
+   */
+  onWrite?: () => void;
 }
 
 /** Defaults overlaid with the caller's defined overrides. */

@@ -65,6 +65,7 @@ export class AtlasClient implements AtlasApi {
   private readonly counters: StatsCounters;
   private readonly itemsPerPage: number;
   private readonly authType: AtlasCredentials["type"];
+  private readonly onWrite: () => void;
 
   constructor(options: AtlasClientOptions) {
     // No field initialisers in this folder: Pulumi's closure serialiser keeps only the constructor.
@@ -73,6 +74,7 @@ export class AtlasClient implements AtlasApi {
     this.baseUrl = base.origin + base.pathPrefix;
     this.pathPrefix = base.pathPrefix;
     this.itemsPerPage = checkItemsPerPage(options.itemsPerPage);
+    this.onWrite = options.onWrite ?? (() => undefined);
     // Credentials live only in the closures handed to the auth layer, never on an instance,
     // so no dump of the client shows them.
     const credentials = checkCredentials(options.credentials);
@@ -249,6 +251,16 @@ export class AtlasClient implements AtlasApi {
 
   /** One API request through the layers; non-2xx becomes an AtlasApiError. */
   private async call<T>(endpoint: Endpoint | VersionedEndpoint, body?: unknown): Promise<T> {
+    if (endpoint.method === "GET") return this.send<T>(endpoint, body);
+    this.onWrite();
+    try {
+      return await this.send<T>(endpoint, body);
+    } finally {
+      this.onWrite();
+    }
+  }
+
+  private async send<T>(endpoint: Endpoint | VersionedEndpoint, body?: unknown): Promise<T> {
     this.counters.apiCalls++;
     const mediaType = "mediaType" in endpoint ? endpoint.mediaType : undefined;
     const request: OutgoingRequest = {

@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ApiKeyDetails, AtlasApi } from "../atlas/types";
+import { connectionFor } from "../atlas/connection";
 import { resolveSettings } from "../config/settings";
 import { objectIdProblem } from "../shared/ids";
-import { orgRolesOf } from "../resources/api-key/model";
-import { projectRolesOf, projectsOf } from "../resources/project-api-key/model";
+import { orgOf, orgRolesOf, projectRolesOf, projectsOf } from "../shared/key-facts";
 
 /**
  * Plain async lookups for programs (the data sources of other tools). They run
@@ -63,7 +63,7 @@ export async function listApiKeys(args: ListApiKeysArgs): Promise<ApiKeyInfo[]> 
 export async function listProjectApiKeys(args: ListProjectApiKeysArgs): Promise<ApiKeyInfo[]> {
   requireId("projectId", args.projectId);
   return (await client().listProjectApiKeys(args.projectId)).map((key) => {
-    const orgId = key.roles.find((role) => role.orgId)?.orgId ?? "";
+    const orgId = orgOf(key) ?? "";
     return toInfo(key, orgId);
   });
 }
@@ -83,19 +83,9 @@ function requireId(property: string, value: unknown): void {
   if (problem) throw new Error(problem);
 }
 
-let shared: AtlasApi | undefined;
-
-/** One client per program, created at first use. */
+/** The process's one client (atlas/connection.ts), for the stack config and environment of the program. */
 function client(): AtlasApi {
-  if (!shared) {
-    const config = new pulumi.Config("mongodbatlas");
-    const { credentials, baseUrl } = resolveSettings({
-      config: (key) => config.get(key.split(":")[1]),
-      env: process.env,
-    });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- programs that never look up do not load axios
-    const { AtlasClient } = require("../atlas/client") as typeof import("../atlas/client");
-    shared = new AtlasClient({ credentials, baseUrl });
-  }
-  return shared;
+  const config = new pulumi.Config("mongodbatlas");
+  const settings = resolveSettings({ config: (key) => config.get(key.split(":")[1]), env: process.env });
+  return connectionFor(settings).client;
 }

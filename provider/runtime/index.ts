@@ -4,22 +4,45 @@
  * `configure(req)` and `handlers[kind]` — is a contract with state written by
  * every earlier version: extend it, never rename.
  */
+import type * as pulumi from "@pulumi/pulumi";
 import type { ConfigSource } from "./context";
-import { configure as configureContext } from "./context";
-import type { ResourceHandlers } from "../resources/common/contract";
+import { configure as configureContext, handlerContext } from "./context";
 import type { ResourceKind } from "./serializable";
+import type { KindHandlers } from "../resources/common/contract";
 import { apiKeyHandlers } from "../resources/api-key/handlers";
 import { projectApiKeyHandlers } from "../resources/project-api-key/handlers";
 import { assignmentHandlers } from "../resources/api-key-project-assignment/handlers";
 import { accessListHandlers } from "../resources/access-list-api-key/handlers";
 
+/** What the stub calls for one resource kind: the dynamic provider interface minus `configure`. */
+export interface ResourceHandlers<Inputs, Outputs> {
+  check(olds: Partial<Inputs>, news: Partial<Inputs>): Promise<pulumi.dynamic.CheckResult<Inputs>>;
+  diff(id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.DiffResult>;
+  create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>>;
+  read(id: string, props?: Partial<Outputs>): Promise<pulumi.dynamic.ReadResult<Outputs>>;
+  update(id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult<Outputs>>;
+  delete(id: string, props: Outputs): Promise<void>;
+}
+
+/** Gives a kind's handlers the process's context at each call (see context.ts). */
+function bind<Inputs, Outputs>(kind: KindHandlers<Inputs, Outputs>): ResourceHandlers<Inputs, Outputs> {
+  return {
+    check: async (olds, news) => kind.check(handlerContext(), olds, news),
+    diff: async (id, olds, news) => kind.diff(handlerContext(), id, olds, news),
+    create: async (inputs) => kind.create(handlerContext(), inputs),
+    read: async (id, props) => kind.read(handlerContext(), id, props),
+    update: async (id, olds, news) => kind.update(handlerContext(), id, olds, news),
+    delete: async (id, props) => kind.delete(handlerContext(), id, props),
+  };
+}
+
 /** Handlers of each resource kind. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const handlers: Record<ResourceKind, ResourceHandlers<any, any>> = {
-  apiKey: apiKeyHandlers,
-  projectApiKey: projectApiKeyHandlers,
-  apiKeyProjectAssignment: assignmentHandlers,
-  accessListApiKey: accessListHandlers,
+  apiKey: bind(apiKeyHandlers),
+  projectApiKey: bind(projectApiKeyHandlers),
+  apiKeyProjectAssignment: bind(assignmentHandlers),
+  accessListApiKey: bind(accessListHandlers),
 };
 
 /** Receives the stack config from the dynamic provider host. */

@@ -1,5 +1,4 @@
 import { isIP } from "net";
-import type { AccessListEntry } from "../atlas/types";
 
 /**
  * Access-list entries are single addresses or CIDR blocks. Atlas stores a
@@ -65,13 +64,21 @@ export function normalizeEntries(values: readonly string[]): string[] {
   return [...new Set(values.map(canonicalEntry))].sort();
 }
 
+/** Access lists compare as canonical sets; an absent list means "not managed". */
+export function sameEntries(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const x = normalizeEntries(a);
+  const y = normalizeEntries(b);
+  return x.length === y.length && x.every((entry, i) => entry === y[i]);
+}
+
 /** The request body item Atlas expects for a canonical entry. */
 export function toRequestEntry(entry: string): { ipAddress: string } | { cidrBlock: string } {
   return entry.includes("/") ? { cidrBlock: entry } : { ipAddress: entry };
 }
 
 /** The canonical entries of an access list as Atlas returns it. */
-export function entriesOf(list: AccessListEntry[]): string[] {
+export function entriesOf(list: readonly { ipAddress?: string; cidrBlock: string }[]): string[] {
   return normalizeEntries(list.map((item) => item.ipAddress ?? item.cidrBlock));
 }
 

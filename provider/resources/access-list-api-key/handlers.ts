@@ -1,7 +1,6 @@
 import type { AccessListEntry } from "../../atlas/types";
 import { isNotFound } from "../../atlas/errors";
-import { atlas } from "../../runtime/context";
-import { GONE, diffResult, type ResourceHandlers } from "../common/contract";
+import { GONE, diffResult, type KindHandlers } from "../common/contract";
 import { splitResourceId } from "../../shared/resource-ids";
 import { addAccessListEntries, ignoreNotFound } from "../common/key-operations";
 import {
@@ -15,28 +14,28 @@ import {
 import { checkAccessListEntry } from "./validation";
 
 /** AccessListApiKey: one access-list entry of an organization key. Every input is identity. */
-export const accessListHandlers: ResourceHandlers<AccessListInputs, AccessListOutputs> = {
-  async check(_olds, news) {
+export const accessListHandlers: KindHandlers<AccessListInputs, AccessListOutputs> = {
+  async check(_ctx, _olds, news) {
     return checkAccessListEntry(news);
   },
 
-  async diff(_id, olds, news) {
+  async diff(_ctx, _id, olds, news) {
     return diffResult({ replaces: diffAccessList(olds, news), updates: [] });
   },
 
   /** An entry that already exists (409) is adopted. */
-  async create(inputs) {
+  async create(ctx, inputs) {
     const entry = entryOf(inputs);
     // A 409 whose entry is present counts as success in addAccessListEntries: that is the adoption.
-    await addAccessListEntries(inputs.orgId, inputs.apiKeyId, [entry], true);
+    await addAccessListEntries(ctx, inputs.orgId, inputs.apiKeyId, [entry], true);
     return { id: accessListResourceId(inputs), outs: toAccessListOutputs(inputs.orgId, inputs.apiKeyId, entry) };
   },
 
-  async read(id) {
+  async read(ctx, id) {
     const [orgId, apiKeyId, entry] = splitResourceId(id, ["orgId", "apiKeyId", "entry"], "AccessListApiKey");
     let found: AccessListEntry;
     try {
-      found = await atlas().getAccessListEntry(orgId, apiKeyId, entryOf({ cidrBlock: entry }));
+      found = await ctx.atlas.getAccessListEntry(orgId, apiKeyId, entryOf({ cidrBlock: entry }));
     } catch (error) {
       if (isNotFound(error)) return GONE;
       throw error;
@@ -51,12 +50,12 @@ export const accessListHandlers: ResourceHandlers<AccessListInputs, AccessListOu
     };
   },
 
-  async update(_id, _olds, news) {
+  async update(_ctx, _id, _olds, news) {
     // Unreachable: every change is a replacement. Kept so a code-only change never rewrites outputs.
     return { outs: toAccessListOutputs(news.orgId, news.apiKeyId, entryOf(news)) };
   },
 
-  async delete(_id, props) {
-    await ignoreNotFound(atlas().deleteAccessListEntry(props.orgId, props.apiKeyId, entryOf(props)));
+  async delete(ctx, _id, props) {
+    await ignoreNotFound(ctx.atlas.deleteAccessListEntry(props.orgId, props.apiKeyId, entryOf(props)));
   },
 };

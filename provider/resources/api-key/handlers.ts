@@ -1,7 +1,6 @@
 import type { ApiKeyDetails, UpdateApiKeyBody } from "../../atlas/types";
 import { isNotFound } from "../../atlas/errors";
-import { atlas, reader } from "../../runtime/context";
-import { GONE, clean, diffResult, type ResourceHandlers } from "../common/contract";
+import { GONE, clean, diffResult, type HandlerContext, type KindHandlers } from "../common/contract";
 import { splitResourceId } from "../../shared/resource-ids";
 import { sameRoles } from "../../shared/roles";
 import {
@@ -23,36 +22,36 @@ import {
   adoptedKeyIsCurrent,
   apiKeyResourceId,
   diffApiKey,
-  factsOf,
   toOutputs,
   type ApiKeyInputs,
   type ApiKeyOutputs,
 } from "./model";
 import { checkApiKey } from "./validation";
+import { factsOf } from "../../shared/key-facts";
 
 /** ApiKey: an organization API key. Orchestration only; the rules live in model.ts and validation.ts. */
-export const apiKeyHandlers: ResourceHandlers<ApiKeyInputs, ApiKeyOutputs> = {
-  async check(_olds, news) {
+export const apiKeyHandlers: KindHandlers<ApiKeyInputs, ApiKeyOutputs> = {
+  async check(_ctx, _olds, news) {
     return checkApiKey(news);
   },
 
-  async diff(_id, olds, news) {
+  async diff(ctx, _id, olds, news) {
     const model = diffApiKey(olds, news);
-    return rotates(olds, news) ? diffRotating(olds, news, model) : diffResult(model);
+    return rotates(olds, news) ? diffRotating(ctx, olds, news, model) : diffResult(model);
   },
 
-  async create(inputs) {
-    const outs = inputs.adoptApiKeyId ? await adopt(inputs, inputs.adoptApiKeyId) : await createKey(inputs);
+  async create(ctx, inputs) {
+    const outs = inputs.adoptApiKeyId ? await adopt(ctx, inputs, inputs.adoptApiKeyId) : await createKey(ctx, inputs);
     if (inputs.rotation === undefined) return { id: apiKeyResourceId(outs.orgId, outs.apiKeyId), outs: clean(outs) };
     const id = rotatingResourceId(outs.orgId, outs.apiKeyId);
-    return { id, outs: clean({ ...outs, ...startRotation(inputs.rotation) }) };
+    return { id, outs: clean({ ...outs, ...startRotation(ctx, inputs.rotation) }) };
   },
 
-  async read(id, props) {
+  async read(ctx, id, props) {
     const [orgId, apiKeyId] = keyOf(id, props);
-    const key = apiKeyId ? await reader().orgKey(orgId, apiKeyId) : undefined;
-    const accessList = !key || props?.accessList === undefined ? undefined : await readAccessList(orgId, apiKeyId);
-    const rotation = rotates(props, {}) ? await readRotationFields(orgId, props!) : undefined;
+    const key = apiKeyId ? await ctx.reader.orgKey(orgId, apiKeyId) : undefined;
+    const accessList = !key || props?.accessList === undefined ? undefined : await readAccessList(ctx, orgId, apiKeyId);
+    const rotation = rotates(props, {}) ? await readRotationFields(ctx, orgId, props!) : undefined;
     if (!key || accessList === null) {
       // A rotating resource whose previous key still works stays, with no current key:
       // the next `up` makes a new one. Otherwise the key is gone and so is the resource.
@@ -74,14 +73,17 @@ export const apiKeyHandlers: ResourceHandlers<ApiKeyInputs, ApiKeyOutputs> = {
     return { id, props: clean(outs), inputs };
   },
 
-  async update(id, olds, news) {
-    if (!rotates(olds, news)) return { outs: clean(await updateInPlace(olds, news)) };
-    const lifecycle = { create: createKey, update: updateInPlace };
-    return { outs: clean(await updateRotating(id, olds, news, olds.orgId, lifecycle)) };
+  async update(ctx, id, olds, news) {
+    if (!rotates(olds, news)) return { outs: clean(await updateInPlace(ctx, olds, news)) };
+    const lifecycle = {
+      create: (inputs: ApiKeyInputs) => createKey(ctx, inputs),
+      update: (current: ApiKeyOutputs, next: ApiKeyInputs) => updateInPlace(ctx, current, next),
+    };
+    return { outs: clean(await updateRotating(ctx, id, olds, news, olds.orgId, lifecycle)) };
   },
 
-  async delete(_id, props) {
-    await deleteRotating(props.orgId, props);
+  async delete(ctx, _id, props) {
+    await deleteRotating(ctx, props.orgId, props);
   },
 };
 
@@ -106,35 +108,33 @@ function inputsOf(outs: ApiKeyOutputs): ApiKeyInputs {
 }
 
 /** Description, roles and access list brought to the declared values on the current key. */
-async function updateInPlace(olds: ApiKeyOutputs, news: ApiKeyInputs): Promise<ApiKeyOutputs> {
+async function updateInPlace(ctx: HandlerContext, olds: ApiKeyOutputs, news: ApiKeyInputs): Promise<ApiKeyOutputs> {
   const { orgId, apiKeyId } = olds;
   const body: UpdateApiKeyBody = {};
   if (olds.description !== news.description) body.desc = news.description;
   if (!sameRoles(olds.roleNames, news.roleNames)) body.roles = news.roleNames;
-  reader().invalidate();
   const facts =
     body.desc !== undefined || body.roles !== undefined
-      ? factsOf(await atlas().updateOrgApiKey(orgId, apiKeyId, body), orgId)
+      ? factsOf(await ctx.atlas.updateOrgApiKey(orgId, apiKeyId, body), orgId)
       : { apiKeyId, publicKey: olds.publicKey, description: olds.description, roleNames: olds.roleNames };
-  if (news.accessList !== undefined) await syncAccessList(orgId, apiKeyId, olds.accessList, news.accessList);
+  if (news.accessList !== undefined) await syncAccessList(ctx, orgId, apiKeyId, olds.accessList, news.accessList);
   const privateKey = adoptedKeyIsCurrent(olds, news) ? news.adoptPrivateKey! : olds.privateKey;
   return toOutputs(news, facts, privateKey, news.accessList);
 }
 
 /** Creates the key, then its access list; rolls the key back if the list fails. */
-async function createKey(inputs: ApiKeyInputs): Promise<ApiKeyOutputs> {
+async function createKey(ctx: HandlerContext, inputs: ApiKeyInputs): Promise<ApiKeyOutputs> {
   const { orgId, description, roleNames } = inputs;
   let key: ApiKeyDetails;
   try {
-    key = await atlas().createOrgApiKey(orgId, { desc: description, roles: roleNames });
+    key = await ctx.atlas.createOrgApiKey(orgId, { desc: description, roles: roleNames });
   } catch (error) {
-    throw await explainFailedCreate(error, orgId, description);
+    throw await explainFailedCreate(ctx, error, orgId, description);
   }
-  reader().invalidate();
   try {
-    await addAccessListEntries(orgId, key.id, inputs.accessList ?? [], true);
+    await addAccessListEntries(ctx, orgId, key.id, inputs.accessList ?? [], true);
   } catch (error) {
-    throw await rollbackCreatedKey(orgId, key, error, "Adding the access list");
+    throw await rollbackCreatedKey(ctx, orgId, key, error, "Adding the access list");
   }
   return toOutputs(inputs, factsOf(key, orgId), key.privateKey, inputs.accessList);
 }
@@ -145,11 +145,11 @@ async function createKey(inputs: ApiKeyInputs): Promise<ApiKeyOutputs> {
  * list are brought to the declared values. Atlas never returns the private key
  * again, so it is whatever `adoptPrivateKey` says, or "".
  */
-async function adopt(inputs: ApiKeyInputs, apiKeyId: string): Promise<ApiKeyOutputs> {
+async function adopt(ctx: HandlerContext, inputs: ApiKeyInputs, apiKeyId: string): Promise<ApiKeyOutputs> {
   const { orgId } = inputs;
   let key: ApiKeyDetails;
   try {
-    key = await atlas().getOrgApiKey(orgId, apiKeyId);
+    key = await ctx.atlas.getOrgApiKey(orgId, apiKeyId);
   } catch (error) {
     if (!isNotFound(error)) throw error;
     throw new Error(
@@ -160,8 +160,7 @@ async function adopt(inputs: ApiKeyInputs, apiKeyId: string): Promise<ApiKeyOutp
   const body: UpdateApiKeyBody = {};
   if (facts.description !== inputs.description) body.desc = inputs.description;
   if (!sameRoles(facts.roleNames, inputs.roleNames)) body.roles = inputs.roleNames;
-  reader().invalidate();
-  if (body.desc !== undefined || body.roles !== undefined) key = await atlas().updateOrgApiKey(orgId, apiKeyId, body);
-  if (inputs.accessList !== undefined) await syncAccessList(orgId, apiKeyId, undefined, inputs.accessList);
+  if (body.desc !== undefined || body.roles !== undefined) key = await ctx.atlas.updateOrgApiKey(orgId, apiKeyId, body);
+  if (inputs.accessList !== undefined) await syncAccessList(ctx, orgId, apiKeyId, undefined, inputs.accessList);
   return toOutputs(inputs, factsOf(key, orgId), inputs.adoptPrivateKey ?? "", inputs.accessList);
 }

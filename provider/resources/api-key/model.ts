@@ -1,6 +1,6 @@
-import type { ApiKeyDetails } from "../../atlas/types";
-import { normalizeRoles, sameRoles } from "../../shared/roles";
-import { normalizeEntries } from "../../shared/access-list";
+import { sameRoles } from "../../shared/roles";
+import { normalizeEntries, sameEntries } from "../../shared/access-list";
+import type { KeyFacts } from "../../shared/key-facts";
 import { sameMap } from "../../shared/maps";
 import type { RotationPolicy } from "../../shared/rotation-policy";
 import type { RotationOutputs } from "../../shared/rotation-record";
@@ -28,11 +28,6 @@ export interface ApiKeyOutputs extends ApiKeyInputs, RotationOutputs {
 /** The resource id: `orgId/apiKeyId`, the same text `ApiKey.get` takes. */
 export function apiKeyResourceId(orgId: string, apiKeyId: string): string {
   return `${orgId}/${apiKeyId}`;
-}
-
-/** The organization roles a key holds in `orgId`, sorted (Atlas's order is not stable). */
-export function orgRolesOf(key: ApiKeyDetails, orgId: string): string[] {
-  return normalizeRoles(key.roles.filter((role) => role.orgId === orgId).map((role) => role.roleName));
 }
 
 /**
@@ -66,27 +61,6 @@ function adoptsAnother(olds: ApiKeyOutputs, news: ApiKeyInputs): boolean {
 /** `adoptPrivateKey` describes the current key only while the adopted key is still current. */
 export function adoptedKeyIsCurrent(olds: ApiKeyOutputs, news: ApiKeyInputs): boolean {
   return news.adoptPrivateKey !== undefined && news.adoptApiKeyId === olds.apiKeyId;
-}
-
-/** Access lists compare as canonical sets; an absent list means "not managed". */
-export function sameEntries(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  const x = normalizeEntries(a);
-  const y = normalizeEntries(b);
-  return x.length === y.length && x.every((entry, i) => entry === y[i]);
-}
-
-/** What the outputs need to know of a key, whether it came from Atlas or from earlier outputs. */
-export interface KeyFacts {
-  apiKeyId: string;
-  publicKey: string;
-  description: string;
-  roleNames: string[];
-}
-
-/** The facts of a key as Atlas returned it. */
-export function factsOf(key: ApiKeyDetails, orgId: string): KeyFacts {
-  return { apiKeyId: key.id, publicKey: key.publicKey, description: key.desc, roleNames: orgRolesOf(key, orgId) };
 }
 
 /**

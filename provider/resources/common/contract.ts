@@ -1,16 +1,38 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { AtlasApi } from "../../atlas/types";
+import type { KeyReader } from "../../atlas/key-reader";
 
 /**
- * What the runtime implements for one resource kind: the dynamic provider
- * interface minus `configure`, which is process-wide (see context.ts).
+ * What a handler may use, handed to it by the runtime on every call (see
+ * `provider/runtime/context.ts`). Handlers hold no state of their own and
+ * reach nothing global, so each can be run against any client in a test.
  */
-export interface ResourceHandlers<Inputs, Outputs> {
-  check(olds: Partial<Inputs>, news: Partial<Inputs>): Promise<pulumi.dynamic.CheckResult<Inputs>>;
-  diff(id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.DiffResult>;
-  create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>>;
-  read(id: string, props?: Partial<Outputs>): Promise<pulumi.dynamic.ReadResult<Outputs>>;
-  update(id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult<Outputs>>;
-  delete(id: string, props: Outputs): Promise<void>;
+export interface HandlerContext {
+  /**
+   * The process's Atlas client. Every write through it clears `reader`'s
+   * snapshots. Resolved at first use: bad settings fail the call that needs
+   * Atlas, while `check` and `diff` work without credentials.
+   */
+  readonly atlas: AtlasApi;
+  /** Batched, briefly cached key reads (see key-reader.ts). */
+  readonly reader: KeyReader;
+  /** The provider process's clock, in milliseconds since the epoch (tests step it). */
+  now(): number;
+}
+
+/**
+ * What each resource kind implements: the dynamic provider interface minus
+ * `configure`, which is process-wide, each method receiving the context
+ * first. The runtime binds it, so the serialized stub calls
+ * `handlers[kind].create(inputs)` as it always did.
+ */
+export interface KindHandlers<Inputs, Outputs> {
+  check(ctx: HandlerContext, olds: Partial<Inputs>, news: Partial<Inputs>): Promise<pulumi.dynamic.CheckResult<Inputs>>;
+  diff(ctx: HandlerContext, id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.DiffResult>;
+  create(ctx: HandlerContext, inputs: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>>;
+  read(ctx: HandlerContext, id: string, props?: Partial<Outputs>): Promise<pulumi.dynamic.ReadResult<Outputs>>;
+  update(ctx: HandlerContext, id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult<Outputs>>;
+  delete(ctx: HandlerContext, id: string, props: Outputs): Promise<void>;
 }
 
 /** A read that found nothing: the engine drops the resource from state on refresh. */

@@ -1,7 +1,7 @@
 import type { ApiKeyDetails } from "../../atlas/types";
 import { AtlasApiError, hasErrorCode, isAtlasApiError, isNotFound } from "../../atlas/errors";
-import { atlas, reader } from "../../runtime/context";
 import { entriesOf, setDelta, toRequestEntry } from "../../shared/access-list";
+import type { HandlerContext } from "./contract";
 
 /**
  * Operations on organization keys shared by ApiKey and ProjectApiKey: access-list
@@ -16,31 +16,37 @@ const FRESH_KEY_RETRY_DELAYS_MS = [250, 1_000, 2_000];
  * answer API_KEY_NOT_FOUND for its access list (terraform-provider-mongodbatlas
  * #1075), so a fresh key gets a few short retries on that code.
  */
-export async function addAccessListEntries(orgId: string, apiKeyId: string, entries: string[], freshKey = false) {
+export async function addAccessListEntries(
+  ctx: HandlerContext,
+  orgId: string,
+  apiKeyId: string,
+  entries: string[],
+  freshKey = false,
+) {
   if (entries.length === 0) return;
   const delays = freshKey ? FRESH_KEY_RETRY_DELAYS_MS : [];
   for (let attempt = 0; ; attempt++) {
     try {
-      await atlas().createAccessListEntries(orgId, apiKeyId, entries.map(toRequestEntry));
+      await ctx.atlas.createAccessListEntries(orgId, apiKeyId, entries.map(toRequestEntry));
       return;
     } catch (error) {
       // A resend after a lost answer finds its own entries (409): if all are there, it succeeded.
-      if (isAtlasApiError(error) && error.status === 409 && (await allPresent(orgId, apiKeyId, entries))) return;
+      if (isAtlasApiError(error) && error.status === 409 && (await allPresent(ctx, orgId, apiKeyId, entries))) return;
       if (attempt >= delays.length || !hasErrorCode(error, "API_KEY_NOT_FOUND")) throw error;
       await new Promise((resolve) => setTimeout(resolve, delays[attempt]));
     }
   }
 }
 
-async function allPresent(orgId: string, apiKeyId: string, entries: string[]): Promise<boolean> {
-  const present = entriesOf(await atlas().listAccessListEntries(orgId, apiKeyId));
+async function allPresent(ctx: HandlerContext, orgId: string, apiKeyId: string, entries: string[]): Promise<boolean> {
+  const present = entriesOf(await ctx.atlas.listAccessListEntries(orgId, apiKeyId));
   return entries.every((entry) => present.includes(entry));
 }
 
 /** The key's access list, or null when the key itself is gone. */
-export async function readAccessList(orgId: string, apiKeyId: string): Promise<string[] | null> {
+export async function readAccessList(ctx: HandlerContext, orgId: string, apiKeyId: string): Promise<string[] | null> {
   try {
-    return entriesOf(await atlas().listAccessListEntries(orgId, apiKeyId));
+    return entriesOf(await ctx.atlas.listAccessListEntries(orgId, apiKeyId));
   } catch (error) {
     if (isNotFound(error)) return null;
     throw error;
@@ -52,12 +58,18 @@ export async function readAccessList(orgId: string, apiKeyId: string): Promise<s
  * the list as last recorded; when absent (the list was not managed before), it
  * is read from Atlas so that entries made elsewhere are removed too.
  */
-export async function syncAccessList(orgId: string, apiKeyId: string, known: string[] | undefined, desired: string[]) {
-  const current = known ?? entriesOf(await atlas().listAccessListEntries(orgId, apiKeyId));
+export async function syncAccessList(
+  ctx: HandlerContext,
+  orgId: string,
+  apiKeyId: string,
+  known: string[] | undefined,
+  desired: string[],
+) {
+  const current = known ?? entriesOf(await ctx.atlas.listAccessListEntries(orgId, apiKeyId));
   const { add, remove } = setDelta(current, desired);
-  await addAccessListEntries(orgId, apiKeyId, add);
+  await addAccessListEntries(ctx, orgId, apiKeyId, add);
   for (const entry of remove) {
-    await ignoreNotFound(atlas().deleteAccessListEntry(orgId, apiKeyId, entry));
+    await ignoreNotFound(ctx.atlas.deleteAccessListEntry(orgId, apiKeyId, entry));
   }
 }
 
@@ -67,6 +79,7 @@ export async function syncAccessList(orgId: string, apiKeyId: string, known: str
  * does not know about. The error says what happened to the key either way.
  */
 export async function rollbackCreatedKey(
+  ctx: HandlerContext,
   orgId: string,
   key: ApiKeyDetails,
   cause: unknown,
@@ -74,7 +87,7 @@ export async function rollbackCreatedKey(
 ): Promise<Error> {
   const what = `key ${key.id} (public key ${key.publicKey}, "${key.desc}")`;
   try {
-    await deleteOrgKey(orgId, key.id);
+    await deleteOrgKey(ctx, orgId, key.id);
     return new Error(
       `${step} failed, so the new ${what} was deleted again; nothing was left behind. Cause: ${messageOf(cause)}`,
     );
@@ -91,6 +104,7 @@ export async function rollbackCreatedKey(
  * keys with this description that now exist, so the user can check them.
  */
 export async function explainFailedCreate(
+  ctx: HandlerContext,
   cause: unknown,
   organization: string | (() => Promise<string | undefined>),
   description: string,
@@ -100,7 +114,7 @@ export async function explainFailedCreate(
   try {
     const orgId = typeof organization === "string" ? organization : await organization();
     if (orgId) {
-      const keys = (await atlas().listOrgApiKeys(orgId)).filter((key) => key.desc === description);
+      const keys = (await ctx.atlas.listOrgApiKeys(orgId)).filter((key) => key.desc === description);
       candidates = keys.length
         ? ` Keys with this description now in organization ${orgId}: ${keys.map((k) => `${k.id} (public key ${k.publicKey})`).join(", ")}.`
         : cause.errorCode === "TIMEOUT"
@@ -116,9 +130,8 @@ export async function explainFailedCreate(
 }
 
 /** Deletes an organization key; one already gone counts as deleted. */
-export async function deleteOrgKey(orgId: string, apiKeyId: string): Promise<void> {
-  reader().invalidate();
-  await ignoreNotFound(atlas().deleteOrgApiKey(orgId, apiKeyId));
+export async function deleteOrgKey(ctx: HandlerContext, orgId: string, apiKeyId: string): Promise<void> {
+  await ignoreNotFound(ctx.atlas.deleteOrgApiKey(orgId, apiKeyId));
 }
 
 /** Awaits a call, treating Atlas's "not found" as success (for deletes). */
@@ -140,11 +153,16 @@ function messageOf(error: unknown): string {
  * previous run interrupted before it saved state) is adopted and given the
  * declared roles instead of failing (terraform-provider-mongodbatlas #2645).
  */
-export async function assignToProject(projectId: string, apiKeyId: string, roles: string[]): Promise<void> {
+export async function assignToProject(
+  ctx: HandlerContext,
+  projectId: string,
+  apiKeyId: string,
+  roles: string[],
+): Promise<void> {
   try {
-    await atlas().assignApiKeyToProject(projectId, apiKeyId, roles);
+    await ctx.atlas.assignApiKeyToProject(projectId, apiKeyId, roles);
   } catch (error) {
     if (!hasErrorCode(error, "API_KEY_ALREADY_IN_GROUP")) throw error;
-    await atlas().updateProjectApiKey(projectId, apiKeyId, { roles });
+    await ctx.atlas.updateProjectApiKey(projectId, apiKeyId, { roles });
   }
 }

@@ -1,6 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { now } from "../../runtime/clock";
-import { reader } from "../../runtime/context";
+import type { HandlerContext } from "./contract";
 import { deleteOrgKey } from "./key-operations";
 import { rotationTimes, type RotationPolicy } from "../../shared/rotation-policy";
 import {
@@ -38,12 +37,13 @@ type RotatingInputs = { rotation?: RotationPolicy; keepers?: Record<string, stri
  * (rotation due, previous key expired), which `preview` shows as an update.
  */
 export function diffRotating(
+  ctx: HandlerContext,
   olds: RotatingOutputs,
   news: RotatingInputs,
   model: { replaces: string[]; updates: string[] },
 ): pulumi.dynamic.DiffResult {
   const replaces = news.rotation === undefined ? model.replaces : model.replaces.filter((name) => name !== "keepers");
-  const acts = planActs(planRotation(situationOf(olds, news, now())));
+  const acts = planActs(planRotation(situationOf(olds, news, ctx.now())));
   const policyChanged = !samePolicy(olds.rotation, news.rotation);
   return {
     changes: replaces.length + model.updates.length > 0 || acts || policyChanged,
@@ -62,13 +62,14 @@ export function diffRotating(
  *   cannot be made, the state is what was done before (nothing else changed).
  */
 export async function updateRotating<Inputs extends RotatingInputs, Outputs extends RotatingOutputs>(
+  ctx: HandlerContext,
   id: string,
   olds: Outputs,
   news: Inputs,
   orgId: string,
   lifecycle: KeyLifecycle<Inputs, Outputs>,
 ): Promise<Outputs> {
-  const plan = planRotation(situationOf(olds, news, now()));
+  const plan = planRotation(situationOf(olds, news, ctx.now()));
   const recordedPrevious = previousOf(olds);
   const withRotation = (outs: Outputs, previous: Credential | undefined, expiresAt?: string): Outputs => ({
     ...outs,
@@ -80,7 +81,7 @@ export async function updateRotating<Inputs extends RotatingInputs, Outputs exte
     const updated = await lifecycle.update(olds, news);
     if (!plan.deletePrevious || !recordedPrevious) return withRotation(updated, recordedPrevious);
     try {
-      await deleteOrgKey(orgId, recordedPrevious.apiKeyId);
+      await deleteOrgKey(ctx, orgId, recordedPrevious.apiKeyId);
     } catch (error) {
       const kept = withRotation(updated, recordedPrevious, olds.previousExpiresAt ?? "");
       throw partialFailure(
@@ -96,7 +97,7 @@ export async function updateRotating<Inputs extends RotatingInputs, Outputs exte
   let applied = olds;
   if (plan.deletePrevious && recordedPrevious) {
     try {
-      await deleteOrgKey(orgId, recordedPrevious.apiKeyId);
+      await deleteOrgKey(ctx, orgId, recordedPrevious.apiKeyId);
     } catch (error) {
       throw new Error(
         `Rotation needs the previous key ${describe(recordedPrevious)} gone first, and deleting it failed, so nothing changed: the next \`pulumi up\` tries again. Cause: ${messageOf(error)}`,
@@ -117,8 +118,14 @@ export async function updateRotating<Inputs extends RotatingInputs, Outputs exte
 }
 
 /** The rotation fields of a key just created under a policy: its clock starts now, no previous key. */
-export function startRotation(policy: RotationPolicy): RotationOutputs {
-  const situation = { policy: rotationTimes(policy), record: {}, hasCurrent: true, keepersChanged: false, now: now() };
+export function startRotation(ctx: HandlerContext, policy: RotationPolicy): RotationOutputs {
+  const situation = {
+    policy: rotationTimes(policy),
+    record: {},
+    hasCurrent: true,
+    keepersChanged: false,
+    now: ctx.now(),
+  };
   return rotationFields(policy, planRotation(situation), undefined);
 }
 
@@ -126,9 +133,13 @@ export function startRotation(policy: RotationPolicy): RotationOutputs {
  * The rotation fields as refresh finds them: the previous key is looked up by
  * its id, and one deleted outside Pulumi is simply gone from the outputs.
  */
-export async function readRotationFields(orgId: string, props: RotationOutputs): Promise<RotationOutputs> {
+export async function readRotationFields(
+  ctx: HandlerContext,
+  orgId: string,
+  props: RotationOutputs,
+): Promise<RotationOutputs> {
   const recorded = previousOf(props);
-  const live = recorded !== undefined && (await reader().orgKey(orgId, recorded.apiKeyId)) !== undefined;
+  const live = recorded !== undefined && (await ctx.reader.orgKey(orgId, recorded.apiKeyId)) !== undefined;
   const fields: RotationOutputs = {
     rotation: props.rotation,
     rotatedAt: props.rotatedAt ?? "",
@@ -146,10 +157,10 @@ function pick(props: RotationOutputs): RotationOutputs {
 }
 
 /** Deletes both keys of a rotating resource: the previous one first, then the current one. */
-export async function deleteRotating(orgId: string, outs: RotatingOutputs): Promise<void> {
+export async function deleteRotating(ctx: HandlerContext, orgId: string, outs: RotatingOutputs): Promise<void> {
   const previous = previousOf(outs);
-  if (previous) await deleteOrgKey(orgId, previous.apiKeyId);
-  if (outs.apiKeyId) await deleteOrgKey(orgId, outs.apiKeyId);
+  if (previous) await deleteOrgKey(ctx, orgId, previous.apiKeyId);
+  if (outs.apiKeyId) await deleteOrgKey(ctx, orgId, outs.apiKeyId);
 }
 
 /**

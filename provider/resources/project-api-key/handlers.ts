@@ -1,7 +1,6 @@
 import type { ApiKeyDetails } from "../../atlas/types";
 import { isNotFound } from "../../atlas/errors";
-import { atlas, reader } from "../../runtime/context";
-import { GONE, clean, diffResult, type ResourceHandlers } from "../common/contract";
+import { GONE, clean, diffResult, type HandlerContext, type KindHandlers } from "../common/contract";
 import { splitResourceId } from "../../shared/resource-ids";
 import {
   deleteRotating,
@@ -11,7 +10,7 @@ import {
   updateRotating,
 } from "../common/key-rotation";
 import { isRotatingResourceId, rotates, rotatingResourceId } from "../../shared/rotation-record";
-import { orgRolesOf } from "../api-key/model";
+import { factsOf, orgOf, projectRolesOf, projectsOf } from "../../shared/key-facts";
 import {
   addAccessListEntries,
   assignToProject,
@@ -25,8 +24,6 @@ import {
   assignmentDelta,
   diffProjectApiKey,
   projectApiKeyResourceId,
-  projectRolesOf,
-  projectsOf,
   toProjectOutputs,
   type ProjectApiKeyInputs,
   type ProjectApiKeyOutputs,
@@ -39,31 +36,31 @@ import { checkProjectApiKey } from "./validation";
  * ProjectApiKey: a key created for projects and owned by this resource.
  * Destroy deletes the key (it created it: a live orphan key is worse than none).
  */
-export const projectApiKeyHandlers: ResourceHandlers<ProjectApiKeyInputs, ProjectApiKeyOutputs> = {
-  async check(_olds, news) {
+export const projectApiKeyHandlers: KindHandlers<ProjectApiKeyInputs, ProjectApiKeyOutputs> = {
+  async check(_ctx, _olds, news) {
     return checkProjectApiKey(news);
   },
 
-  async diff(_id, olds, news) {
+  async diff(ctx, _id, olds, news) {
     const model = diffProjectApiKey(olds, news);
-    return rotates(olds, news) ? diffRotating(olds, news, model) : diffResult(model);
+    return rotates(olds, news) ? diffRotating(ctx, olds, news, model) : diffResult(model);
   },
 
-  async create(inputs) {
-    const outs = await createProjectKey(inputs);
+  async create(ctx, inputs) {
+    const outs = await createProjectKey(ctx, inputs);
     const host = inputs.projectAssignments[0].projectId;
     if (inputs.rotation === undefined) return { id: projectApiKeyResourceId(host, outs.apiKeyId), outs: clean(outs) };
     const id = rotatingResourceId(host, outs.apiKeyId);
-    return { id, outs: clean({ ...outs, ...startRotation(inputs.rotation) }) };
+    return { id, outs: clean({ ...outs, ...startRotation(ctx, inputs.rotation) }) };
   },
 
-  async read(id, props) {
+  async read(ctx, id, props) {
     const [projectId, apiKeyId] = keyOf(id, props);
-    const orgId = props?.orgId ?? (await orgOfProjectOrUndefined(projectId));
+    const orgId = props?.orgId ?? (await orgOfProjectOrUndefined(ctx, projectId));
     if (!orgId) return GONE;
-    const key = apiKeyId ? await reader().orgKey(orgId, apiKeyId) : undefined;
-    const accessList = !key || props?.accessList === undefined ? undefined : await readAccessList(orgId, apiKeyId);
-    const rotation = rotates(props, {}) ? await readRotationFields(orgId, props!) : undefined;
+    const key = apiKeyId ? await ctx.reader.orgKey(orgId, apiKeyId) : undefined;
+    const accessList = !key || props?.accessList === undefined ? undefined : await readAccessList(ctx, orgId, apiKeyId);
+    const rotation = rotates(props, {}) ? await readRotationFields(ctx, orgId, props!) : undefined;
     if (!key || accessList === null) {
       // A rotating resource whose previous key still works stays, with no current key:
       // the next `up` makes a new one. Otherwise the key is gone and so is the resource.
@@ -90,24 +87,22 @@ export const projectApiKeyHandlers: ResourceHandlers<ProjectApiKeyInputs, Projec
       keepers: props?.keepers,
       rotation: props?.rotation,
     });
-    const outs = toProjectOutputs(
-      inputs,
-      factsOf(key, orgId, key.desc),
-      assignments,
-      props?.privateKey ?? "",
-      accessList,
-    );
+    const facts: ProjectKeyFacts = { ...factsOf(key, orgId), orgId };
+    const outs = toProjectOutputs(inputs, facts, assignments, props?.privateKey ?? "", accessList);
     return { id, props: clean({ ...outs, ...rotation }), inputs };
   },
 
-  async update(id, olds, news) {
-    if (!rotates(olds, news)) return { outs: clean(await updateInPlace(olds, news)) };
-    const lifecycle = { create: createProjectKey, update: updateInPlace };
-    return { outs: clean(await updateRotating(id, olds, news, olds.orgId, lifecycle)) };
+  async update(ctx, id, olds, news) {
+    if (!rotates(olds, news)) return { outs: clean(await updateInPlace(ctx, olds, news)) };
+    const lifecycle = {
+      create: (inputs: ProjectApiKeyInputs) => createProjectKey(ctx, inputs),
+      update: (current: ProjectApiKeyOutputs, next: ProjectApiKeyInputs) => updateInPlace(ctx, current, next),
+    };
+    return { outs: clean(await updateRotating(ctx, id, olds, news, olds.orgId, lifecycle)) };
   },
 
-  async delete(_id, props) {
-    await deleteRotating(props.orgId, props);
+  async delete(ctx, _id, props) {
+    await deleteRotating(ctx, props.orgId, props);
   },
 };
 
@@ -127,58 +122,57 @@ function keyOf(id: string, props: Partial<ProjectApiKeyOutputs> | undefined): [s
 }
 
 /** Creates the key in its first project, then its other projects and access list; rolls back on failure. */
-async function createProjectKey(inputs: ProjectApiKeyInputs): Promise<ProjectApiKeyOutputs> {
+async function createProjectKey(ctx: HandlerContext, inputs: ProjectApiKeyInputs): Promise<ProjectApiKeyOutputs> {
   const [host, ...others] = inputs.projectAssignments;
   let key: ApiKeyDetails;
   try {
-    key = await atlas().createProjectApiKey(host.projectId, { desc: inputs.description, roles: host.roleNames });
+    key = await ctx.atlas.createProjectApiKey(host.projectId, { desc: inputs.description, roles: host.roleNames });
   } catch (error) {
-    throw await explainFailedCreate(error, () => orgOfProjectOrUndefined(host.projectId), inputs.description);
+    throw await explainFailedCreate(ctx, error, () => orgOfProjectOrUndefined(ctx, host.projectId), inputs.description);
   }
-  const orgId = key.roles.find((role) => role.orgId)?.orgId ?? (await atlas().getProject(host.projectId)).orgId;
-  reader().invalidate();
+  const orgId = orgOf(key) ?? (await ctx.atlas.getProject(host.projectId)).orgId;
   try {
-    for (const assignment of others) await assignToProject(assignment.projectId, key.id, assignment.roleNames);
-    await addAccessListEntries(orgId, key.id, inputs.accessList ?? [], true);
+    for (const assignment of others) await assignToProject(ctx, assignment.projectId, key.id, assignment.roleNames);
+    await addAccessListEntries(ctx, orgId, key.id, inputs.accessList ?? [], true);
   } catch (error) {
     throw await rollbackCreatedKey(
+      ctx,
       orgId,
       key,
       error,
       "Assigning the key to its other projects or adding its access list",
     );
   }
-  const facts = factsOf(key, orgId, inputs.description);
+  const facts: ProjectKeyFacts = { ...factsOf(key, orgId), orgId };
   return toProjectOutputs(inputs, facts, inputs.projectAssignments, key.privateKey, inputs.accessList);
 }
 
 /** Description, projects and access list brought to the declared values on the current key. */
-async function updateInPlace(olds: ProjectApiKeyOutputs, news: ProjectApiKeyInputs): Promise<ProjectApiKeyOutputs> {
+async function updateInPlace(
+  ctx: HandlerContext,
+  olds: ProjectApiKeyOutputs,
+  news: ProjectApiKeyInputs,
+): Promise<ProjectApiKeyOutputs> {
   const { orgId, apiKeyId } = olds;
-  reader().invalidate();
   if (olds.description !== news.description) {
-    await atlas().updateOrgApiKey(orgId, apiKeyId, { desc: news.description });
+    await ctx.atlas.updateOrgApiKey(orgId, apiKeyId, { desc: news.description });
   }
   const delta = assignmentDelta(olds.projectAssignments ?? [], news.projectAssignments);
-  for (const assignment of delta.add) await assignToProject(assignment.projectId, apiKeyId, assignment.roleNames);
+  for (const assignment of delta.add) await assignToProject(ctx, assignment.projectId, apiKeyId, assignment.roleNames);
   for (const assignment of delta.update) {
-    await atlas().updateProjectApiKey(assignment.projectId, apiKeyId, { roles: assignment.roleNames });
+    await ctx.atlas.updateProjectApiKey(assignment.projectId, apiKeyId, { roles: assignment.roleNames });
   }
-  for (const project of delta.remove) await ignoreNotFound(atlas().unassignApiKeyFromProject(project, apiKeyId));
-  if (news.accessList !== undefined) await syncAccessList(orgId, apiKeyId, olds.accessList, news.accessList);
+  for (const project of delta.remove) await ignoreNotFound(ctx.atlas.unassignApiKeyFromProject(project, apiKeyId));
+  if (news.accessList !== undefined) await syncAccessList(ctx, orgId, apiKeyId, olds.accessList, news.accessList);
   const { publicKey, roleNames } = olds;
   const facts: ProjectKeyFacts = { orgId, apiKeyId, publicKey, roleNames, description: news.description };
   return toProjectOutputs(news, facts, news.projectAssignments, olds.privateKey, news.accessList);
 }
 
-function factsOf(key: ApiKeyDetails, orgId: string, description: string): ProjectKeyFacts {
-  return { orgId, apiKeyId: key.id, publicKey: key.publicKey, description, roleNames: orgRolesOf(key, orgId) };
-}
-
 /** The organization of a project, or undefined when the project does not exist. */
-async function orgOfProjectOrUndefined(projectId: string): Promise<string | undefined> {
+async function orgOfProjectOrUndefined(ctx: HandlerContext, projectId: string): Promise<string | undefined> {
   try {
-    return (await atlas().getProject(projectId)).orgId;
+    return (await ctx.atlas.getProject(projectId)).orgId;
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;

@@ -1,8 +1,7 @@
-import type { ApiKeyDetails } from "../../atlas/types";
-import { normalizeEntries } from "../../shared/access-list";
+import { normalizeEntries, sameEntries } from "../../shared/access-list";
+import type { KeyFacts } from "../../shared/key-facts";
 import { sameMap } from "../../shared/maps";
 import { normalizeRoles, sameRoles } from "../../shared/roles";
-import { sameEntries } from "../api-key/model";
 import type { RotationPolicy } from "../../shared/rotation-policy";
 import type { RotationOutputs } from "../../shared/rotation-record";
 
@@ -35,16 +34,6 @@ export interface ProjectApiKeyOutputs extends ProjectApiKeyInputs, RotationOutpu
 /** Resource id: `projectId/apiKeyId` of the host project. */
 export function projectApiKeyResourceId(projectId: string, apiKeyId: string): string {
   return `${projectId}/${apiKeyId}`;
-}
-
-/** The key's roles in one project, sorted; empty when it is not assigned there. */
-export function projectRolesOf(key: ApiKeyDetails, projectId: string): string[] {
-  return normalizeRoles(key.roles.filter((role) => role.groupId === projectId).map((role) => role.roleName));
-}
-
-/** The projects a key is assigned to, in the order of first appearance. */
-export function projectsOf(key: ApiKeyDetails): string[] {
-  return [...new Set(key.roles.flatMap((role) => (role.groupId ? [role.groupId] : [])))];
 }
 
 /** The changes that turn assignments `olds` into `news`, applied in this order: add, update, remove. */
@@ -82,13 +71,9 @@ export function diffProjectApiKey(
   return { replaces, updates };
 }
 
-/** What the outputs need to know of the key. */
-export interface ProjectKeyFacts {
+/** What the outputs need to know of the key: its facts and its organization. */
+export interface ProjectKeyFacts extends KeyFacts {
   orgId: string;
-  apiKeyId: string;
-  publicKey: string;
-  description: string;
-  roleNames: string[];
 }
 
 /** Builds outputs from inputs, facts and the assignments as they are. */
