@@ -374,12 +374,16 @@ describe("the npm package", function () {
         expect(workflow.jobs.preview.if).to.include("pull_request");
         expect(workflow.jobs.up.if).to.include("refs/heads/main");
         expect(workflow.jobs.drift.if).to.include("schedule");
+        // Scheduled rotation happens only when an `up` runs: a nightly job runs one, before the drift check.
+        expect(workflow.jobs.rotate.if).to.include("schedule");
+        expect(workflow.jobs.rotate.if).to.not.equal(workflow.jobs.drift.if);
+        expect(pulumiLines(workflow, "rotate").join("\n")).to.match(/pulumi up --yes/);
         expect(workflow.concurrency).to.deep.include({ "cancel-in-progress": false });
         expect(String(workflow.concurrency?.group)).to.not.equal("");
         for (const name of ["MONGODB_ATLAS_PUBLIC_KEY", "MONGODB_ATLAS_PRIVATE_KEY", "PULUMI_ACCESS_TOKEN"]) {
           expect(workflow.env?.[name], name).to.equal(`\${{ secrets.${name} }}`);
         }
-        for (const job of ["preview", "up", "drift"]) {
+        for (const job of ["preview", "up", "drift", "rotate"]) {
           const uses = workflow.jobs[job].steps.map((step) => step.uses ?? "");
           expect(
             uses.some((u) => u.startsWith("pulumi/actions@")),

@@ -59,10 +59,11 @@ describe("documentation", () => {
       ).to.equal(read(block.marker!));
     }
     expect(readmeWithCurrentExamples(readme)).to.equal(readme);
+    // Every program: examples/<name>/index.ts, and a second stack of an example in a folder of its own.
     const examples = fs
-      .readdirSync(path.join(repoRoot, "examples"), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(repoRoot, "examples", entry.name, "index.ts")))
-      .map((entry) => `examples/${entry.name}/index.ts`);
+      .readdirSync(path.join(repoRoot, "examples"), { recursive: true, encoding: "utf8" })
+      .filter((file) => path.basename(file) === "index.ts")
+      .map((file) => `examples/${file.split(path.sep).join("/")}`);
     expect(shown.map((b) => b.marker).sort()).to.deep.equal(examples.sort());
   });
 

@@ -17,6 +17,8 @@ export type ProgramName =
   | "assign-existing-key"
   | "access-list"
   | "rotation"
+  | "scheduled-rotation"
+  | "scheduled-rotation/consumer"
   | "adopt-existing-key"
   | "consumer-stack";
 
