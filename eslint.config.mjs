@@ -78,4 +78,15 @@ export default defineConfig([
       "program/ may load only the stub (runtime/serializable) from runtime/.",
     ),
   ),
+  {
+    // A test file imported by another registers its suites twice: shared tables and helpers
+    // live in support modules instead.
+    files: ["**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/*.test"], message: "Move what is shared into a support module." }] },
+      ],
+    },
+  },
 ]);

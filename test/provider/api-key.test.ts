@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { adminClient, configureRuntime, handlers, start, type Emulator } from "../support/provider-harness";
+import { expectRejection } from "../support/expect-rejection";
 import type { ApiKeyOutputs } from "../../provider/resources/api-key/model";
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -181,14 +182,3 @@ describe("ApiKey provider against the emulator", () => {
     expect(remote).to.have.length(20);
   });
 });
-
-/** Awaits a promise that must reject, and checks the message. */
-export async function expectRejection(promise: Promise<unknown>, message: RegExp): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    expect((error as Error).message).to.match(message);
-    return error as Error;
-  }
-  throw new Error(`expected a rejection matching ${message}`);
-}

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { adminClient, configureRuntime, handlers, start, type Emulator } from "../support/provider-harness";
-import { expectRejection } from "./api-key.test";
+import { expectRejection } from "../support/expect-rejection";
 import type { ProjectApiKeyOutputs } from "../../provider/resources/project-api-key/model";
 import type { AssignmentOutputs } from "../../provider/resources/api-key-project-assignment/model";
 

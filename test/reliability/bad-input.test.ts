@@ -1,8 +1,7 @@
 /**
- * Bad input: every invalid input `check` rejects (BAD_INPUTS of the unit tests) through the
+ * Bad input: every invalid input `check` rejects (BAD_INPUTS, also run by the unit tests) through the
  * provider runtime, then malformed stack config and a few check cases through the real CLI.
  * Each must give a clear error, send zero requests to Atlas and leave state untouched.
- * (Importing BAD_INPUTS also registers the unit suite it comes from; it runs in milliseconds.)
  */
 import { randomBytes } from "node:crypto";
 import type { ConfigMap, Stack } from "@pulumi/pulumi/automation";
@@ -20,7 +19,7 @@ import { requirePulumiCli } from "../support/require-pulumi-cli";
 import { atlasConfig, atlasStack, cliChildPids, descendantsOf, killPids, pulumiCli } from "../support/reliability-cli";
 import { describeHits, emulatorSecrets, scanText } from "../support/reliability-scan";
 import { printTable, saveFigures, shortMessage } from "../support/reliability-table";
-import { BAD_INPUTS } from "../unit/resources/validation.test";
+import { BAD_INPUTS } from "../support/bad-inputs";
 
 const KIND_OF = new Map<unknown, ResourceKind>([
   [checkApiKey, "apiKey"],
