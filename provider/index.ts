@@ -7,6 +7,16 @@ export { ApiKey, type ApiKeyArgs, type RotationPolicyArgs } from "./program/api-
 export { ProjectApiKey, type ProjectApiKeyArgs, type ProjectApiKeyProjectAssignment } from "./program/project-api-key";
 export { ApiKeyProjectAssignment, type ApiKeyProjectAssignmentArgs } from "./program/api-key-project-assignment";
 export { AccessListApiKey, type AccessListApiKeyArgs } from "./program/access-list-api-key";
+export { ServiceAccount, type ServiceAccountArgs, type ServiceAccountSecretInfo } from "./program/service-account";
+export { ServiceAccountSecret, type ServiceAccountSecretArgs } from "./program/service-account-secret";
+export {
+  ServiceAccountProjectAssignment,
+  type ServiceAccountProjectAssignmentArgs,
+} from "./program/service-account-project-assignment";
+export {
+  ServiceAccountAccessListEntry,
+  type ServiceAccountAccessListEntryArgs,
+} from "./program/service-account-access-list-entry";
 export {
   getApiKey,
   listApiKeys,

@@ -13,6 +13,10 @@ import { apiKeyHandlers } from "../resources/api-key/handlers";
 import { projectApiKeyHandlers } from "../resources/project-api-key/handlers";
 import { assignmentHandlers } from "../resources/api-key-project-assignment/handlers";
 import { accessListHandlers } from "../resources/access-list-api-key/handlers";
+import { serviceAccountHandlers } from "../resources/service-account/handlers";
+import { serviceAccountSecretHandlers } from "../resources/service-account-secret/handlers";
+import { serviceAccountAssignmentHandlers } from "../resources/service-account-project-assignment/handlers";
+import { serviceAccountAccessListHandlers } from "../resources/service-account-access-list-entry/handlers";
 
 /** What the stub calls for one resource kind: the dynamic provider interface minus `configure`. */
 export interface ResourceHandlers<Inputs, Outputs> {
@@ -43,6 +47,10 @@ export const handlers: Record<ResourceKind, ResourceHandlers<any, any>> = {
   projectApiKey: bind(projectApiKeyHandlers),
   apiKeyProjectAssignment: bind(assignmentHandlers),
   accessListApiKey: bind(accessListHandlers),
+  serviceAccount: bind(serviceAccountHandlers),
+  serviceAccountSecret: bind(serviceAccountSecretHandlers),
+  serviceAccountProjectAssignment: bind(serviceAccountAssignmentHandlers),
+  serviceAccountAccessListEntry: bind(serviceAccountAccessListHandlers),
 };
 
 /** Receives the stack config from the dynamic provider host. */

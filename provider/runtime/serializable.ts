@@ -1,7 +1,15 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 /** The resource kinds the runtime serves; these names are part of the state format: never rename one. */
-export type ResourceKind = "apiKey" | "projectApiKey" | "apiKeyProjectAssignment" | "accessListApiKey";
+export type ResourceKind =
+  | "apiKey"
+  | "projectApiKey"
+  | "apiKeyProjectAssignment"
+  | "accessListApiKey"
+  | "serviceAccount"
+  | "serviceAccountSecret"
+  | "serviceAccountProjectAssignment"
+  | "serviceAccountAccessListEntry";
 
 /*
  * The one serialized function (see serializableProvider). Its text is stored twice in every

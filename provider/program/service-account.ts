@@ -1,0 +1,101 @@
+import * as pulumi from "@pulumi/pulumi";
+import { serializableProvider } from "../runtime/serializable";
+import { secretOutputs, warnAboutCredentials } from "./warnings";
+
+const provider = serializableProvider("serviceAccount");
+
+/** Arguments of {@link ServiceAccount}. Names match `mongodbatlas.ServiceAccount` of `@pulumi/mongodbatlas`. */
+export interface ServiceAccountArgs {
+  /** Organization the account belongs to (24-hex id). Changing it replaces the account. */
+  orgId: pulumi.Input<string>;
+  /**
+   * Name, 1 to 64 letters, digits, spaces and `- _ . , '`; need not be unique.
+   * Defaults to the resource's name (checked, never suffixed). Updated in place.
+   */
+  name?: pulumi.Input<string>;
+  /** Description, 1 to 250 characters of the same set. Updated in place. */
+  description: pulumi.Input<string>;
+  /** Organization roles, e.g. `["ORG_READ_ONLY"]`; a set, updated in place. */
+  roles: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * Lifetime of the first secret, made with the account, in hours: 8 to 8760
+   * (your organization may set a lower maximum). Changing it replaces the
+   * account. Omit it with `withoutInitialSecret` or `adoptClientId`.
+   */
+  secretExpiresAfterHours?: pulumi.Input<number>;
+  /**
+   * Create the account with no secret (Terraform's `without_initial_secret`),
+   * so that every secret is a {@link ServiceAccountSecret} that can be rotated
+   * on its own. Changing it replaces the account.
+   */
+  withoutInitialSecret?: pulumi.Input<boolean>;
+  /**
+   * Client id of an existing account to take over instead of creating one (what
+   * import would do; dynamic providers cannot be imported). Its name,
+   * description and roles are brought to the values declared here; its secrets
+   * stay, unknown to Pulumi.
+   */
+  adoptClientId?: pulumi.Input<string>;
+}
+
+/** One secret of a {@link ServiceAccount}. */
+export interface ServiceAccountSecretInfo {
+  /** 24-hex id of the secret. */
+  secretId: string;
+  /** ISO 8601, UTC. */
+  createdAt: string;
+  /** ISO 8601, UTC. Atlas cuts it to at most 7 days away when a newer secret is made. */
+  expiresAt: string;
+  /** ISO 8601, UTC, when used. */
+  lastUsedAt?: string;
+  /** `mdb_sa_sk_...` and the last characters, as Atlas shows it after creation. */
+  maskedSecretValue?: string;
+  /** The clear secret, for the one this resource created; kept from creation on, never emptied by refresh. */
+  secret?: string;
+}
+
+/**
+ * A MongoDB Atlas organization service account (OAuth 2.0 client credentials,
+ * `/api/atlas/v2/orgs/{orgId}/serviceAccounts`). When it creates a first
+ * secret, Atlas shows it once: it is kept in `secrets` (a Pulumi secret as a
+ * whole). Resource id: `orgId/clientId`.
+ */
+export class ServiceAccount extends pulumi.dynamic.Resource {
+  /** Organization id. */
+  declare readonly orgId: pulumi.Output<string>;
+  /** Name as Atlas holds it. */
+  declare readonly name: pulumi.Output<string>;
+  /** Description as Atlas holds it. */
+  declare readonly description: pulumi.Output<string>;
+  /** Organization roles as Atlas holds them, sorted. */
+  declare readonly roles: pulumi.Output<string[]>;
+  /** Lifetime in hours asked for the first secret, if one was made. */
+  declare readonly secretExpiresAfterHours: pulumi.Output<number | undefined>;
+  /** True when the account was created with no secret. */
+  declare readonly withoutInitialSecret: pulumi.Output<boolean | undefined>;
+  /** The adopted account's client id, when adopted. */
+  declare readonly adoptClientId: pulumi.Output<string | undefined>;
+  /** Client id, `mdb_sa_id_` and 24 hex digits: the OAuth client id. */
+  declare readonly clientId: pulumi.Output<string>;
+  /** ISO 8601, UTC. */
+  declare readonly createdAt: pulumi.Output<string>;
+  /** The account's secrets, oldest first (always a Pulumi secret: the first one holds its clear value). */
+  declare readonly secrets: pulumi.Output<ServiceAccountSecretInfo[]>;
+
+  constructor(name: string, args: ServiceAccountArgs, opts?: pulumi.CustomResourceOptions) {
+    warnAboutCredentials();
+    const props = {
+      ...args,
+      name: args?.name ?? (opts?.id ? undefined : name),
+      clientId: undefined,
+      createdAt: undefined,
+      secrets: undefined,
+    };
+    super(provider, name, props, secretOutputs(opts, ["secrets"]), "mongodbatlas", "ServiceAccount");
+  }
+
+  /** Reads an existing account without managing it. `id` is `orgId/clientId`; no clear secret is known. */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ServiceAccount {
+    return new ServiceAccount(name, {} as ServiceAccountArgs, { ...opts, id });
+  }
+}

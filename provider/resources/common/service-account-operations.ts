@@ -1,0 +1,56 @@
+import { AtlasApiError, isNotFound } from "../../atlas/errors";
+import type { ServiceAccountApi } from "../../atlas/service-account-types";
+import type { HandlerContext } from "./contract";
+
+/**
+ * The part of the {@link HandlerContext} the service-account handlers use: the
+ * process's Atlas client (or a fake in tests).
+ */
+export interface ServiceAccountContext {
+  readonly atlas: ServiceAccountApi;
+}
+
+/** Compile-time proof that the runtime's context carries what these handlers need. */
+export type ContextFits = HandlerContext extends ServiceAccountContext ? true : never;
+
+/**
+ * True when Atlas said the object, or the account, project or organization it
+ * belongs to, does not exist: HTTP 404 with an error code naming one of them
+ * (`SERVICE_ACCOUNT_NOT_FOUND`, `SERVICE_ACCOUNT_SECRET_NOT_FOUND`,
+ * `GROUP_NOT_FOUND`, `ORG_NOT_FOUND`, …). Atlas's codes for service accounts
+ * are not published, hence the pattern rather than a list. A 404 without such
+ * a code (`RESOURCE_NOT_FOUND` for an unknown path, an HTML page from a wrong
+ * base URL) is not "deleted outside Pulumi": treating it so would drop live
+ * objects from state.
+ */
+export function isServiceAccountGone(error: unknown): boolean {
+  return isNotFound(error) && /^(SERVICE_ACCOUNT|GROUP|ORG)[A-Z_]*_NOT_FOUND$/.test((error as AtlasApiError).errorCode);
+}
+
+/** Awaits a call, treating "gone" as success (for deletes). */
+export async function ignoreGone(call: Promise<unknown>): Promise<void> {
+  try {
+    await call;
+  } catch (error) {
+    if (!isServiceAccountGone(error)) throw error;
+  }
+}
+
+/** Awaits a read; "gone" becomes undefined. */
+export async function unlessGone<T>(call: Promise<T>): Promise<T | undefined> {
+  try {
+    return await call;
+  } catch (error) {
+    if (isServiceAccountGone(error)) return undefined;
+    throw error;
+  }
+}
+
+/** True when the request may have been carried out although no success came back (never retried). */
+export function isAmbiguous(error: unknown): error is AtlasApiError {
+  return error instanceof AtlasApiError && error.ambiguous;
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,61 @@
+import { isAtlasApiError } from "../../atlas/errors";
+import { normalizeRoles } from "../../shared/roles";
+import { splitServiceAccountResourceId } from "../../shared/service-accounts";
+import { GONE, diffResult } from "../common/contract";
+import { ignoreGone, unlessGone, type ServiceAccountContext as Ctx } from "../common/service-account-operations";
+import {
+  diffSaAssignment,
+  saAssignmentResourceId,
+  type SaAssignmentInputs as Inputs,
+  type SaAssignmentOutputs as Outputs,
+} from "./model";
+import { checkSaAssignment } from "./validation";
+
+/** ServiceAccountProjectAssignment: an account in a project. Destroy unassigns only; the account stays. */
+export const serviceAccountAssignmentHandlers = {
+  async check(_ctx: Ctx, _olds: Partial<Inputs>, news: Partial<Inputs>) {
+    return checkSaAssignment(news);
+  },
+
+  async diff(_ctx: Ctx, _id: string, olds: Outputs, news: Inputs) {
+    return diffResult(diffSaAssignment(olds, news));
+  },
+
+  /**
+   * `:invite`. An account already in the project (assigned outside Pulumi, or
+   * by a run interrupted before it saved state) is adopted with the declared roles.
+   */
+  async create(ctx: Ctx, inputs: Inputs) {
+    const { projectId, clientId, roles } = inputs;
+    try {
+      await ctx.atlas.assignServiceAccountToProject(projectId, clientId, roles);
+    } catch (error) {
+      if (!(isAtlasApiError(error) && error.status === 409)) throw error;
+      await ctx.atlas.updateProjectServiceAccountRoles(projectId, clientId, roles);
+    }
+    return { id: saAssignmentResourceId(projectId, clientId), outs: inputs };
+  },
+
+  /** A vanished assignment, account or project is dropped from state instead of failing the refresh. */
+  async read(ctx: Ctx, id: string) {
+    const [projectId, clientId] = splitServiceAccountResourceId(
+      id,
+      ["projectId", "clientId"],
+      "ServiceAccountProjectAssignment",
+    );
+    const found = await unlessGone(ctx.atlas.getProjectServiceAccount(projectId, clientId));
+    const roles = normalizeRoles(found?.roles ?? []);
+    if (roles.length === 0) return GONE;
+    const state: Outputs = { projectId, clientId, roles };
+    return { id, props: state, inputs: state };
+  },
+
+  async update(ctx: Ctx, _id: string, olds: Outputs, news: Inputs) {
+    await ctx.atlas.updateProjectServiceAccountRoles(olds.projectId, olds.clientId, news.roles);
+    return { outs: news };
+  },
+
+  async delete(ctx: Ctx, _id: string, props: Outputs) {
+    await ignoreGone(ctx.atlas.unassignServiceAccountFromProject(props.projectId, props.clientId));
+  },
+};
