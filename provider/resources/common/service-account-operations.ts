@@ -1,17 +1,14 @@
 import { AtlasApiError, isNotFound } from "../../atlas/errors";
 import type { ServiceAccountApi } from "../../atlas/service-account-types";
-import type { HandlerContext } from "./contract";
 
 /**
- * The part of the {@link HandlerContext} the service-account handlers use: the
- * process's Atlas client (or a fake in tests).
+ * The part of the handler context (`HandlerContext` in contract.ts) the service-account handlers use: the
+ * process's Atlas client (or a fake in tests). The runtime's `bind` checks
+ * that the context it passes fits.
  */
 export interface ServiceAccountContext {
   readonly atlas: ServiceAccountApi;
 }
-
-/** Compile-time proof that the runtime's context carries what these handlers need. */
-export type ContextFits = HandlerContext extends ServiceAccountContext ? true : never;
 
 /**
  * True when Atlas said the object, or the account, project or organization it
