@@ -31,7 +31,7 @@ export function isLoopbackHost(hostname: string): boolean {
  *
  * @throws Error naming `baseUrl` and the fix when the URL has no scheme, is not
  * `https://` (except `http://` to a loopback host), or carries credentials,
- * a query or a fragment.
+ * a query or a fragment, or already contains the API path `/api/atlas`.
  */
 export function parseBaseUrl(input: string | undefined): BaseUrl {
   const raw = (input ?? DEFAULT_BASE_URL).trim() || DEFAULT_BASE_URL;
@@ -66,6 +66,15 @@ export function parseBaseUrl(input: string | undefined): BaseUrl {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new Error(`Invalid baseUrl ${shown(raw)}: the scheme must be https:// (e.g. "https://cloud.mongodb.com").`);
+  }
+  if (/\/api\/atlas(\/|$)/i.test(url.pathname)) {
+    // Atlas's docs print the API root (…/api/atlas/v2); the client adds that part to every path, so
+    // keeping it here would double it and every request would answer 404 (issue 10).
+    throw new Error(
+      `Invalid baseUrl ${shown(url.origin + url.pathname)}: its path already contains /api/atlas. ` +
+        `mongodbatlas:baseUrl must be the host root, e.g. "https://cloud.mongodb.com" (or "${url.origin}" here): ` +
+        "the client adds /api/atlas/v2 itself.",
+    );
   }
   return { origin: url.origin, pathPrefix: url.pathname.replace(/\/+$/, ""), loopback };
 }

@@ -154,17 +154,6 @@ export function isAtlasApiError(e: unknown): e is AtlasApiError {
   return e instanceof AtlasApiError;
 }
 
-/**
- * True when Atlas said the object does not exist: HTTP 404 with an Atlas
- * error code (`API_KEY_NOT_FOUND`, `GROUP_NOT_FOUND`, `ORG_NOT_FOUND`,
- * `RESOURCE_NOT_FOUND`, …). A 404 that is not an Atlas error envelope (an
- * HTML page from a wrong base URL or a proxy) is not "not found": treating it
- * so would make a refresh silently drop resources that still exist.
- */
-export function isNotFound(e: unknown): boolean {
-  return isAtlasApiError(e) && e.status === 404 && !isClientAssignedCode(e.errorCode);
-}
-
 /** True when `e` is an {@link AtlasApiError} carrying the Atlas error code `code`. */
 export function hasErrorCode(e: unknown, code: string): boolean {
   return isAtlasApiError(e) && e.errorCode === code;
@@ -173,9 +162,4 @@ export function hasErrorCode(e: unknown, code: string): boolean {
 /** True when the call failed because Atlas's rate limit was reached (HTTP 429). */
 export function isRateLimited(e: unknown): boolean {
   return isAtlasApiError(e) && (e.status === 429 || e.errorCode.startsWith("RATE_LIMITED"));
-}
-
-function isClientAssignedCode(code: string): boolean {
-  // An array, not a Set: Pulumi's closure serialiser cannot rebuild a Set.
-  return (Object.values(ClientErrorCode) as string[]).includes(code);
 }

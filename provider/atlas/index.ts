@@ -8,10 +8,10 @@ export {
   ClientErrorCode,
   hasErrorCode,
   isAtlasApiError,
-  isNotFound,
   isRateLimited,
   type AtlasApiErrorOptions,
 } from "./errors";
+export { GONE_WHEN, goneIf, isGone, MisdirectedRequestError } from "./not-found";
 export { redact, redactText, REDACTED } from "./redact";
 export { DEFAULT_BASE_URL, isLoopbackHost, parseBaseUrl, type BaseUrl } from "./base-url";
 export { ATLAS_MEDIA_TYPE, API_PREFIX, endpoints, requestTarget, type Endpoint, type PageQuery } from "./endpoints";

@@ -1,5 +1,5 @@
 import type { ApiKeyDetails, AtlasApi } from "./types";
-import { isNotFound } from "./errors";
+import { GONE_WHEN, goneIf } from "./not-found";
 
 /** Tuning of the read batcher; see KeyReader. */
 export interface KeyReaderOptions {
@@ -28,6 +28,8 @@ interface Waiter {
 /** How to read one scope: list all its keys, and optionally get a single key. */
 interface Scope {
   list: () => Promise<ApiKeyDetails[]>;
+  /** The error codes that say the scope itself is gone (see not-found.ts). */
+  goneWhen: readonly string[];
   getOne?: (keyId: string) => Promise<ApiKeyDetails>;
 }
 
@@ -56,13 +58,17 @@ export class KeyReader {
   orgKey(orgId: string, keyId: string): Promise<ApiKeyDetails | undefined> {
     return this.lookup(`org/${orgId}`, keyId, {
       list: () => this.api().listOrgApiKeys(orgId),
+      goneWhen: GONE_WHEN.orgKeys,
       getOne: (id) => this.api().getOrgApiKey(orgId, id),
     });
   }
 
   /** A key as listed in a project (roles included), or undefined when it is not assigned there. */
   projectKey(projectId: string, keyId: string): Promise<ApiKeyDetails | undefined> {
-    return this.lookup(`project/${projectId}`, keyId, { list: () => this.api().listProjectApiKeys(projectId) });
+    return this.lookup(`project/${projectId}`, keyId, {
+      list: () => this.api().listProjectApiKeys(projectId),
+      goneWhen: GONE_WHEN.project,
+    });
   }
 
   /** Forgets every snapshot: called before every write. */
@@ -94,10 +100,11 @@ export class KeyReader {
       // Called inside the promise chain: a configuration error thrown while building the client
       // must reject this read, not escape from the timer and leave the read waiting forever.
       const getOne = scope.getOne;
-      undefinedIfNotFound(Promise.resolve().then(() => getOne(only.keyId))).then(only.resolve, only.reject);
+      const one = Promise.resolve().then(() => getOne(only.keyId));
+      goneIf(one, GONE_WHEN.orgKey).then(only.resolve, only.reject);
       return;
     }
-    const snapshot: Snapshot = { startedAt: this.now(), keys: listAsMap(scope.list) };
+    const snapshot: Snapshot = { startedAt: this.now(), keys: listAsMap(scope) };
     this.snapshots.set(scopeKey, snapshot);
     snapshot.keys.then(
       (keys) => waiters.forEach((w) => w.resolve(keys?.get(w.keyId))),
@@ -109,16 +116,7 @@ export class KeyReader {
   }
 }
 
-async function undefinedIfNotFound<T>(call: Promise<T>): Promise<T | undefined> {
-  try {
-    return await call;
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
-}
-
-async function listAsMap(list: () => Promise<ApiKeyDetails[]>): Promise<KeyMap> {
-  const keys = await undefinedIfNotFound(list());
+async function listAsMap(scope: Scope): Promise<KeyMap> {
+  const keys = await goneIf(scope.list(), scope.goneWhen);
   return keys && new Map(keys.map((key) => [key.id, key]));
 }

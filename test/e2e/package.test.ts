@@ -17,7 +17,7 @@ import * as path from "path";
 import { expect } from "chai";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { AtlasClient } from "../../provider/atlas/client";
-import { isNotFound } from "../../provider/atlas/errors";
+import { hasErrorCode } from "../../provider/atlas/errors";
 import { collectOutput, exportState, findPulumiCli, offlineEnv, repoRoot } from "../../harness/pulumi";
 import { requirePulumiCli } from "../support/require-pulumi-cli";
 import { packTarball, readTarballFile, type Tarball } from "../package/tarball";
@@ -285,7 +285,7 @@ describe("the npm package", function () {
         expect(result.summary.resourceChanges).to.deep.equal({ delete: 3 });
         const gone = await admin.getOrgApiKey(emulator.info.orgId, apiKeyId).then(
           () => false,
-          (error: unknown) => isNotFound(error),
+          (error: unknown) => hasErrorCode(error, "API_KEY_NOT_FOUND"),
         );
         expect(gone, "the key is deleted").to.equal(true);
         for (const secret of secrets)

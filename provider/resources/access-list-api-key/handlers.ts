@@ -1,8 +1,7 @@
-import type { AccessListEntry } from "../../atlas/types";
-import { isNotFound } from "../../atlas/errors";
+import { GONE_WHEN, goneIf } from "../../atlas/not-found";
 import { GONE, diffResult, type KindHandlers } from "../common/contract";
 import { splitResourceId } from "../../shared/resource-ids";
-import { addAccessListEntries, ignoreNotFound } from "../common/key-operations";
+import { addAccessListEntries } from "../common/key-operations";
 import {
   accessListResourceId,
   diffAccessList,
@@ -33,13 +32,9 @@ export const accessListHandlers: KindHandlers<AccessListInputs, AccessListOutput
 
   async read(ctx, id) {
     const [orgId, apiKeyId, entry] = splitResourceId(id, ["orgId", "apiKeyId", "entry"], "AccessListApiKey");
-    let found: AccessListEntry;
-    try {
-      found = await ctx.atlas.getAccessListEntry(orgId, apiKeyId, entryOf({ cidrBlock: entry }));
-    } catch (error) {
-      if (isNotFound(error)) return GONE;
-      throw error;
-    }
+    const read = ctx.atlas.getAccessListEntry(orgId, apiKeyId, entryOf({ cidrBlock: entry }));
+    const found = await goneIf(read, GONE_WHEN.accessListEntry);
+    if (!found) return GONE;
     const outs = toAccessListOutputs(orgId, apiKeyId, found.ipAddress ?? found.cidrBlock);
     return {
       id,
@@ -56,6 +51,7 @@ export const accessListHandlers: KindHandlers<AccessListInputs, AccessListOutput
   },
 
   async delete(ctx, _id, props) {
-    await ignoreNotFound(ctx.atlas.deleteAccessListEntry(props.orgId, props.apiKeyId, entryOf(props)));
+    const entry = entryOf(props);
+    await goneIf(ctx.atlas.deleteAccessListEntry(props.orgId, props.apiKeyId, entry), GONE_WHEN.accessListEntry);
   },
 };

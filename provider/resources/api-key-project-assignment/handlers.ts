@@ -1,6 +1,7 @@
 import { GONE, diffResult, type KindHandlers } from "../common/contract";
 import { splitResourceId } from "../../shared/resource-ids";
-import { assignToProject, ignoreNotFound } from "../common/key-operations";
+import { GONE_WHEN, goneIf } from "../../atlas/not-found";
+import { assignToProject } from "../common/key-operations";
 import { projectRolesOf } from "../../shared/key-facts";
 import { assignmentResourceId, diffAssignment, type AssignmentInputs, type AssignmentOutputs } from "./model";
 import { checkAssignment } from "./validation";
@@ -36,6 +37,7 @@ export const assignmentHandlers: KindHandlers<AssignmentInputs, AssignmentOutput
   },
 
   async delete(ctx, _id, props) {
-    await ignoreNotFound(ctx.atlas.unassignApiKeyFromProject(props.projectId, props.apiKeyId));
+    const unassign = ctx.atlas.unassignApiKeyFromProject(props.projectId, props.apiKeyId);
+    await goneIf(unassign, GONE_WHEN.projectAssignment);
   },
 };

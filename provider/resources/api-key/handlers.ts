@@ -1,5 +1,5 @@
 import type { ApiKeyDetails, UpdateApiKeyBody } from "../../atlas/types";
-import { isNotFound } from "../../atlas/errors";
+import { GONE_WHEN, isGone } from "../../atlas/not-found";
 import { GONE, clean, diffResult, type HandlerContext, type KindHandlers } from "../common/contract";
 import { splitResourceId } from "../../shared/resource-ids";
 import { sameRoles } from "../../shared/roles";
@@ -151,7 +151,7 @@ async function adopt(ctx: HandlerContext, inputs: ApiKeyInputs, apiKeyId: string
   try {
     key = await ctx.atlas.getOrgApiKey(orgId, apiKeyId);
   } catch (error) {
-    if (!isNotFound(error)) throw error;
+    if (!isGone(error, GONE_WHEN.orgKey)) throw error;
     throw new Error(
       `adoptApiKeyId: organization ${orgId} has no API key ${apiKeyId}. Check the id (Access Manager > API Keys) and orgId, or remove adoptApiKeyId to create a new key.`,
     );

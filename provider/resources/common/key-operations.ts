@@ -1,5 +1,6 @@
 import type { ApiKeyDetails } from "../../atlas/types";
-import { AtlasApiError, hasErrorCode, isAtlasApiError, isNotFound } from "../../atlas/errors";
+import { AtlasApiError, hasErrorCode, isAtlasApiError } from "../../atlas/errors";
+import { GONE_WHEN, goneIf } from "../../atlas/not-found";
 import { entriesOf, setDelta, toRequestEntry } from "../../shared/access-list";
 import type { HandlerContext } from "./contract";
 
@@ -45,12 +46,8 @@ async function allPresent(ctx: HandlerContext, orgId: string, apiKeyId: string, 
 
 /** The key's access list, or null when the key itself is gone. */
 export async function readAccessList(ctx: HandlerContext, orgId: string, apiKeyId: string): Promise<string[] | null> {
-  try {
-    return entriesOf(await ctx.atlas.listAccessListEntries(orgId, apiKeyId));
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
+  const list = await goneIf(ctx.atlas.listAccessListEntries(orgId, apiKeyId), GONE_WHEN.orgKey);
+  return list ? entriesOf(list) : null;
 }
 
 /**
@@ -69,7 +66,7 @@ export async function syncAccessList(
   const { add, remove } = setDelta(current, desired);
   await addAccessListEntries(ctx, orgId, apiKeyId, add);
   for (const entry of remove) {
-    await ignoreNotFound(ctx.atlas.deleteAccessListEntry(orgId, apiKeyId, entry));
+    await goneIf(ctx.atlas.deleteAccessListEntry(orgId, apiKeyId, entry), GONE_WHEN.accessListEntry);
   }
 }
 
@@ -129,18 +126,12 @@ export async function explainFailedCreate(
   );
 }
 
-/** Deletes an organization key; one already gone counts as deleted. */
+/**
+ * Deletes an organization key; one Atlas says is gone counts as deleted. Any
+ * other 404 fails: a delete must never report success for a key still live.
+ */
 export async function deleteOrgKey(ctx: HandlerContext, orgId: string, apiKeyId: string): Promise<void> {
-  await ignoreNotFound(ctx.atlas.deleteOrgApiKey(orgId, apiKeyId));
-}
-
-/** Awaits a call, treating Atlas's "not found" as success (for deletes). */
-export async function ignoreNotFound(call: Promise<unknown>): Promise<void> {
-  try {
-    await call;
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-  }
+  await goneIf(ctx.atlas.deleteOrgApiKey(orgId, apiKeyId), GONE_WHEN.orgKey);
 }
 
 function messageOf(error: unknown): string {

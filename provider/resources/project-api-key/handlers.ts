@@ -1,5 +1,5 @@
 import type { ApiKeyDetails } from "../../atlas/types";
-import { isNotFound } from "../../atlas/errors";
+import { GONE_WHEN, goneIf } from "../../atlas/not-found";
 import { GONE, clean, diffResult, type HandlerContext, type KindHandlers } from "../common/contract";
 import { splitResourceId } from "../../shared/resource-ids";
 import {
@@ -15,7 +15,6 @@ import {
   addAccessListEntries,
   assignToProject,
   explainFailedCreate,
-  ignoreNotFound,
   readAccessList,
   rollbackCreatedKey,
   syncAccessList,
@@ -162,7 +161,9 @@ async function updateInPlace(
   for (const assignment of delta.update) {
     await ctx.atlas.updateProjectApiKey(assignment.projectId, apiKeyId, { roles: assignment.roleNames });
   }
-  for (const project of delta.remove) await ignoreNotFound(ctx.atlas.unassignApiKeyFromProject(project, apiKeyId));
+  for (const project of delta.remove) {
+    await goneIf(ctx.atlas.unassignApiKeyFromProject(project, apiKeyId), GONE_WHEN.projectAssignment);
+  }
   if (news.accessList !== undefined) await syncAccessList(ctx, orgId, apiKeyId, olds.accessList, news.accessList);
   const { publicKey, roleNames } = olds;
   const facts: ProjectKeyFacts = { orgId, apiKeyId, publicKey, roleNames, description: news.description };
@@ -171,10 +172,5 @@ async function updateInPlace(
 
 /** The organization of a project, or undefined when the project does not exist. */
 async function orgOfProjectOrUndefined(ctx: HandlerContext, projectId: string): Promise<string | undefined> {
-  try {
-    return (await ctx.atlas.getProject(projectId)).orgId;
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  return (await goneIf(ctx.atlas.getProject(projectId), GONE_WHEN.project))?.orgId;
 }

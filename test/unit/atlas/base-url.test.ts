@@ -16,6 +16,20 @@ describe("atlas base URL rules", () => {
     });
   });
 
+  it("refuses a path that already holds the API root, naming the host root as the fix", () => {
+    for (const url of [
+      "https://cloud.mongodb.com/api/atlas/v2",
+      "https://cloud.mongodb.com/api/atlas/v2/",
+      "http://127.0.0.1:8080/api/atlas",
+      "https://proxy.example.com/mongo/API/Atlas/v1.0",
+    ]) {
+      expect(() => parseBaseUrl(url), url)
+        .to.throw(/already contains \/api\/atlas/)
+        .and.match(/must be the host root, e\.g\. "https:\/\/cloud\.mongodb\.com"/);
+    }
+    expect(parseBaseUrl("https://proxy.example.com/api/atlassian").pathPrefix).to.equal("/api/atlassian");
+  });
+
   it("keeps a path prefix without its trailing slash", () => {
     expect(parseBaseUrl("https://proxy.example.com/atlas/").pathPrefix).to.equal("/atlas");
   });

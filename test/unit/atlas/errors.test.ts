@@ -5,7 +5,8 @@ import {
   AtlasClient,
   hasErrorCode,
   isAtlasApiError,
-  isNotFound,
+  GONE_WHEN,
+  isGone,
   isRateLimited,
   redact,
   redactText,
@@ -46,16 +47,6 @@ describe("atlas errors: AtlasApiError", () => {
     });
     expect(e.message).to.match(/^POST \/x: no response \(Error code: "TIMEOUT"\)/);
     expect(e.message).to.match(/may have been created/);
-  });
-
-  it("decides not-found by Atlas's answer, not by a bare 404 page", () => {
-    const atlas404 = (errorCode: string) => new AtlasApiError({ status: 404, errorCode });
-    for (const code of ["API_KEY_NOT_FOUND", "GROUP_NOT_FOUND", "ORG_NOT_FOUND", "RESOURCE_NOT_FOUND"]) {
-      expect(isNotFound(atlas404(code)), code).to.equal(true);
-    }
-    expect(isNotFound(new AtlasApiError({ status: 404, errorCode: "UNEXPECTED_RESPONSE" }))).to.equal(false);
-    expect(isNotFound(new AtlasApiError({ status: 400, errorCode: "PATH_PARAM_PARSE_ERROR" }))).to.equal(false);
-    expect(isNotFound(new Error("404"))).to.equal(false);
   });
 
   it("has code and rate-limit helpers", () => {
@@ -147,7 +138,7 @@ describe("atlas errors from failing calls carry no secrets", () => {
       }),
     );
     const error = await client.getProject(ORG).catch((e: unknown) => e);
-    expect(isNotFound(error)).to.equal(true);
+    expect(isGone(error, GONE_WHEN.project)).to.equal(true);
     expect((error as AtlasApiError).message).to.equal(
       `GET /api/atlas/v2/groups/${ORG}: HTTP 404 (Error code: "GROUP_NOT_FOUND") Detail: No group with ID ${ORG} exists. Reason: Not Found.`,
     );
@@ -175,7 +166,7 @@ describe("atlas errors from failing calls carry no secrets", () => {
     expect(error).to.be.instanceOf(AtlasApiError);
     expect(error).to.include({ status: 502, errorCode: "UNEXPECTED_RESPONSE", attempts: 2 });
     expect((error as AtlasApiError).detail).to.match(/text\/html/);
-    expect(isNotFound(error)).to.equal(false);
+    expect(isGone(error, GONE_WHEN.project)).to.equal(false);
     expectClean(dumps(error), [PRIVATE_KEY, "<html>"]);
   });
 
