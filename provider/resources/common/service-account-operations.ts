@@ -1,4 +1,5 @@
-import { AtlasApiError, isNotFound } from "../../atlas/errors";
+import { AtlasApiError, isAtlasApiError } from "../../atlas/errors";
+import { isGone } from "../../atlas/not-found";
 import type { ServiceAccountApi } from "../../atlas/service-account-types";
 
 /**
@@ -17,11 +18,12 @@ export interface ServiceAccountContext {
  * `GROUP_NOT_FOUND`, `ORG_NOT_FOUND`, …). Atlas's codes for service accounts
  * are not published, hence the pattern rather than a list. A 404 without such
  * a code (`RESOURCE_NOT_FOUND` for an unknown path, an HTML page from a wrong
- * base URL) is not "deleted outside Pulumi": treating it so would drop live
- * objects from state.
+ * base URL) is not "deleted outside Pulumi": it throws the not-found rule's
+ * error that says the base URL looks wrong (atlas/not-found.ts).
  */
 export function isServiceAccountGone(error: unknown): boolean {
-  return isNotFound(error) && /^(SERVICE_ACCOUNT|GROUP|ORG)[A-Z_]*_NOT_FOUND$/.test((error as AtlasApiError).errorCode);
+  const code = isAtlasApiError(error) ? error.errorCode : "";
+  return isGone(error, /^(SERVICE_ACCOUNT|GROUP|ORG)[A-Z_]*_NOT_FOUND$/.test(code) ? [code] : []);
 }
 
 /** Awaits a call, treating "gone" as success (for deletes). */
