@@ -6,7 +6,7 @@ import { serviceAccountAssignmentHandlers as assignments } from "../../../provid
 import { serviceAccountAccessListHandlers as entries } from "../../../provider/resources/service-account-access-list-entry/handlers";
 import type { ServiceAccountOutputs } from "../../../provider/resources/service-account/model";
 import { FakeServiceAccounts, notFound } from "./support/fake-service-accounts";
-import { SERVICE_ACCOUNT_BAD_INPUTS } from "./service-accounts.test";
+import { SERVICE_ACCOUNT_BAD_INPUTS } from "../../support/service-account-bad-inputs";
 
 const ORG = "5f1a2b3c4d5e6f7a8b9c0d1e";
 const P1 = "7a1b2c3d4e5f6a7b8c9d0e1f";
