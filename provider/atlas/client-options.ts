@@ -36,6 +36,28 @@ export interface AtlasClientOptions {
    * outcome: the one place where cached reads are dropped (see connection.ts).
    */
   onWrite?: () => void;
+  /** Pacing under Atlas's rate limits (see pacer.ts); on by default. */
+  pacing?: PacingOptions;
+}
+
+/** Settings of the pacing layer. */
+export interface PacingOptions {
+  /** False turns pacing off: requests go at once and 429s are only retried (benchmarks compare both). */
+  enabled?: boolean;
+  /** Upper bound of the client's request rate, in requests per second (a positive number). */
+  maxRequestsPerSecond?: number;
+  /** Clock of the pacer (tests); defaults to the retry options' `now` and `sleep`. */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The request-rate cap: undefined or a positive finite number. */
+export function checkMaxRequestsPerSecond(value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    throw new Error(`pacing.maxRequestsPerSecond must be a positive number of requests per second, got ${value}`);
+  }
+  return value;
 }
 
 /** Defaults overlaid with the caller's defined overrides. */

@@ -7,7 +7,10 @@
  *                                      Hands the retry layer a function signing each attempt afresh.
  *   3. retry     (retrying-sender.ts  throttled/transient failures resent with full-jitter backoff;
  *                 + retry.ts)          a key-creating POST never resent once it may have been processed
- *   4. transport (transport.ts)       axios, timeouts, keep-alive; never throws, never judges a status
+ *   4. pacing    (paced-exchange.ts   every attempt takes a token of its rate-limit bucket first, waiting
+ *                 + pacer.ts           when the bucket learnt from earlier answers is empty; each answer
+ *                 + rate-limit-signals.ts)  updates that bucket. One pacer per client, so per process.
+ *   5. transport (transport.ts)       axios, timeouts, keep-alive; never throws, never judges a status
  * The final response becomes a value or an AtlasApiError in response.ts.
  */
 import { parseBaseUrl } from "./base-url";
@@ -17,6 +20,7 @@ import { OAuthSession } from "./oauth";
 import { AccessTokenAuth } from "./access-token";
 import { errorFromResponse, parseSuccessBody } from "./response";
 import { checkCredentials, checkItemsPerPage, mergeRetryOptions, type AtlasClientOptions } from "./client-options";
+import { withPacing } from "./paced-exchange";
 import { RetryingSender, type OutgoingRequest, type RetryResult } from "./retrying-sender";
 import { newStats, type AtlasClientStats, type StatsCounters } from "./stats";
 import { Transport } from "./transport";
@@ -86,7 +90,8 @@ export class AtlasClient implements AtlasApi {
       connectTimeoutMs: options.connectTimeoutMs,
       requestTimeoutMs: options.requestTimeoutMs,
     });
-    const sender = new RetryingSender(this.transport, retry, this.counters, options.log);
+    const exchange = withPacing(this.transport, options.pacing, retry, this.counters, options.log);
+    const sender = new RetryingSender(exchange, retry, this.counters, options.log);
     if (credentials.type === "apiKey") {
       this.auth = new DigestSession(
         sender,

@@ -1,5 +1,5 @@
 import type { AtlasApi } from "./types";
-import type { AtlasClientOptions, AtlasCredentials } from "./client-options";
+import type { AtlasClientOptions, AtlasCredentials, PacingOptions } from "./client-options";
 import { KeyReader } from "./key-reader";
 
 /**
@@ -13,6 +13,8 @@ import { KeyReader } from "./key-reader";
 export interface ConnectionSettings {
   credentials: AtlasCredentials;
   baseUrl: string;
+  /** The user's pacing settings (config/pacing-settings.ts); the one client means one pacer per bucket. */
+  pacing?: PacingOptions;
 }
 
 /** The process's client and the read cache in front of it. */
@@ -48,6 +50,7 @@ export function connectionFor(
     ...options,
     credentials: settings.credentials,
     baseUrl: settings.baseUrl,
+    pacing: { ...settings.pacing, ...options?.pacing },
     onWrite: () => {
       reader.invalidate();
       options?.onWrite?.();
@@ -63,5 +66,9 @@ export function forgetConnection(): void {
 }
 
 function sameConnection(a: ConnectionSettings, b: ConnectionSettings): boolean {
-  return a.baseUrl === b.baseUrl && JSON.stringify(a.credentials) === JSON.stringify(b.credentials);
+  return (
+    a.baseUrl === b.baseUrl &&
+    JSON.stringify(a.credentials) === JSON.stringify(b.credentials) &&
+    JSON.stringify(a.pacing) === JSON.stringify(b.pacing)
+  );
 }

@@ -17,6 +17,10 @@ export interface AtlasClientStats {
   readonly challenges: number;
   /** HTTP requests sent to the OAuth token endpoint. */
   readonly tokenRequests: number;
+  /** HTTP requests the pacer held back to stay within a rate limit (see pacer.ts). */
+  readonly pacedRequests: number;
+  /** Milliseconds those requests waited, added up. */
+  readonly pacedWaitMs: number;
 }
 
 /** The writable form the layers increment. */
@@ -24,5 +28,14 @@ export type StatsCounters = { -readonly [K in keyof AtlasClientStats]: number };
 
 /** All counters at zero. */
 export function newStats(): StatsCounters {
-  return { apiCalls: 0, httpRequests: 0, retries: 0, rateLimited: 0, challenges: 0, tokenRequests: 0 };
+  return {
+    apiCalls: 0,
+    httpRequests: 0,
+    retries: 0,
+    rateLimited: 0,
+    challenges: 0,
+    tokenRequests: 0,
+    pacedRequests: 0,
+    pacedWaitMs: 0,
+  };
 }

@@ -1,5 +1,6 @@
 import type { AtlasCredentials } from "../atlas/client-options";
 import { DEFAULT_BASE_URL, parseBaseUrl } from "../atlas/base-url";
+import { resolvePacing, type PacingSettings } from "./pacing-settings";
 
 /**
  * The one credentials rule, used by the provider process, the program-side
@@ -26,6 +27,8 @@ export interface ProviderSettings {
   baseUrl: string;
   /** Things the user should know, e.g. that two kinds of credentials were set. */
   warnings: string[];
+  /** Pacing under Atlas's rate limits (pacing-settings.ts). */
+  pacing: PacingSettings;
 }
 
 /** Bad or missing configuration. Raised before any request is sent. */
@@ -95,7 +98,8 @@ export function resolveSettings(sources: SettingsSources): ProviderSettings {
   const warnings: string[] = [];
   const credentials = chooseCredentials(set, warnings);
   const url = chooseBaseUrl(baseUrl.config?.() ?? baseUrl.env?.(), govCloud.config?.() ?? govCloud.env?.());
-  return { credentials, baseUrl: url, warnings };
+  const pacing = resolvePacing(sources, (message) => new ConfigurationError(message));
+  return { credentials, baseUrl: url, warnings, pacing };
 }
 
 function chooseCredentials(set: CredentialSet, warnings: string[]): AtlasCredentials {

@@ -98,22 +98,29 @@ describe("contract: Atlas errors, authentication and rate limits", () => {
     client.close();
   });
 
-  it("honours the token bucket: 429 RATE_LIMITED_TOKEN_BUCKET without retries, success with them", async function () {
+  it("honours the token bucket: 429 RATE_LIMITED_TOKEN_BUCKET without retries, success with them, paced or not", async function () {
     if (!t.emulator) this.skip();
-    t.emulator.configure({ rateLimit: { enabled: true, orgCapacity: 3, refillPerSecond: 100 } });
+    t.emulator.configure({ rateLimit: { enabled: true, orgCapacity: 3, refillPerSecond: 10 } });
     try {
-      const impatient = t.clientWith({ retry: { maxAttempts: 1, maxThrottledWaitMs: 0 } });
+      const impatient = t.clientWith({ retry: { maxAttempts: 1, maxThrottledWaitMs: 0 }, pacing: { enabled: false } });
       const results = await Promise.allSettled(Array.from({ length: 8 }, () => impatient.listOrgApiKeys(t.orgId)));
       const limited = results
         .filter((r) => r.status === "rejected")
         .map((r) => (r as PromiseRejectedResult).reason as AtlasApiError);
       expect(limited.length).to.be.greaterThan(0);
       expect(limited[0]).to.include({ status: 429, errorCode: "RATE_LIMITED_TOKEN_BUCKET" });
-      const patient = t.clientWith({});
-      await Promise.all(Array.from({ length: 8 }, () => patient.getOrganization(t.orgId)));
-      expect(patient.stats.rateLimited).to.be.greaterThan(0);
+      // Without pacing, the 429s happen and the retries absorb them.
+      const unpaced = t.clientWith({ pacing: { enabled: false } });
+      await Promise.all(Array.from({ length: 8 }, () => unpaced.getOrganization(t.orgId)));
+      expect(unpaced.stats.rateLimited).to.be.greaterThan(0);
+      // Paced, the first answers teach the bucket: at most the one request that asks for its refill meets a 429.
+      const paced = t.clientWith({});
+      await Promise.all(Array.from({ length: 8 }, () => paced.getOrganization(t.orgId)));
+      expect(paced.stats.rateLimited).to.be.at.most(1);
+      expect(paced.stats.pacedRequests).to.be.greaterThan(0);
       impatient.close();
-      patient.close();
+      unpaced.close();
+      paced.close();
     } finally {
       t.emulator.configure({ rateLimit: false });
     }

@@ -91,8 +91,8 @@ describe("documentation", () => {
     expect(readme).to.include("```sh\nnpm test\n```");
   });
 
-  it("README: every credential setting the provider reads is documented", () => {
-    const settings = read("provider/config/settings.ts");
+  it("README: every setting the provider reads is documented", () => {
+    const settings = read("provider/config/settings.ts") + read("provider/config/pacing-settings.ts");
     const reads = [...settings.matchAll(/read\("(\w+)"((?:, "\w+")*)\)/g)];
     expect(reads.length).to.be.greaterThan(4);
     for (const [, key, envs] of reads) {

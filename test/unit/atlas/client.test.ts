@@ -170,6 +170,8 @@ describe("atlas client operations against a local fake", () => {
       "apiCalls",
       "challenges",
       "httpRequests",
+      "pacedRequests",
+      "pacedWaitMs",
       "rateLimited",
       "retries",
       "tokenRequests",
