@@ -2,9 +2,10 @@
  * Connection pools for the transport. Node's sockets have no connect timeout
  * of their own (a black-holed address waits for the OS, often minutes), so
  * each new socket gets a timer that is cleared once the connection (and the
- * TLS handshake) is up. `http`/`https` are required inside the function
- * because this code may be serialised by Pulumi's closure serialiser.
+ * TLS handshake) is up.
  */
+import * as http from "http";
+import * as https from "https";
 import type { Agent as HttpAgent } from "http";
 import type { Agent as HttpsAgent } from "https";
 import type { Socket } from "net";
@@ -34,10 +35,6 @@ export interface AgentPair {
  * @param keepAlive whether sockets are pooled between requests.
  */
 export function createAgents(connectTimeoutMs: number, keepAlive: boolean): AgentPair {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const http = require("http") as typeof import("http");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const https = require("https") as typeof import("https");
   const options = keepAlive ? { keepAlive: true, timeout: FREE_SOCKET_TIMEOUT_MS } : { keepAlive: false };
 
   class TimedHttpAgent extends http.Agent {

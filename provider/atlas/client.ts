@@ -72,7 +72,6 @@ export class AtlasClient implements AtlasApi {
   private readonly onWrite: () => void;
 
   constructor(options: AtlasClientOptions) {
-    // No field initialisers in this folder: Pulumi's closure serialiser keeps only the constructor.
     this.counters = newStats();
     const base = parseBaseUrl(options.baseUrl);
     this.baseUrl = base.origin + base.pathPrefix;
@@ -109,11 +108,11 @@ export class AtlasClient implements AtlasApi {
     } else {
       this.auth = new AccessTokenAuth(sender, () => credentials.accessToken);
     }
-    // Defined here rather than as a `[symbol]()` method: the closure serialiser cannot rebuild symbol-keyed members.
-    Object.defineProperty(this, Symbol.for("nodejs.util.inspect.custom"), {
-      value: () => `AtlasClient ${JSON.stringify(this.toJSON())}`,
-      enumerable: false,
-    });
+  }
+
+  /** What `util.inspect` and `console.log` show: no credentials. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `AtlasClient ${JSON.stringify(this.toJSON())}`;
   }
 
   /** Counters since creation (a frozen copy). */

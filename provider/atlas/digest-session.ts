@@ -25,7 +25,6 @@ class NonceState {
   /** Set once a use with nc > 1 succeeded: proof the server accepts reuse. */
   reuseAccepted: boolean;
   constructor(readonly challenge: DigestChallenge) {
-    // Set here, not as field initialisers: Pulumi's closure serialiser keeps only the constructor.
     this.count = 0;
     this.reuseAccepted = false;
   }
@@ -55,11 +54,6 @@ export class DigestSession {
   ) {
     this.reuseFailures = 0;
     this.challengeEveryRequest = false;
-  }
-
-  /** False once the server was found to refuse reused nonces (a challenge per call from then on). */
-  get reusesNonces(): boolean {
-    return !this.challengeEveryRequest;
   }
 
   /** Sends `request` with digest credentials; returns the final response whatever its status. */

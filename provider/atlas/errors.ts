@@ -61,13 +61,7 @@ export class AtlasApiError extends Error {
     const safe = sanitize(options);
     const message = formatMessage(safe);
     super(message);
-    // Set here, not as a field initialiser: Pulumi's closure serialiser keeps only the constructor.
     this.name = "AtlasApiError";
-    // Under Pulumi's closure serialiser `super()` becomes `Error.call(this)`, which sets nothing.
-    if (this.message !== message) {
-      Object.defineProperty(this, "message", { value: message, writable: true, configurable: true });
-    }
-    if (!this.stack) Error.captureStackTrace?.(this, AtlasApiError);
     this.status = safe.status;
     this.errorCode = safe.errorCode ?? ClientErrorCode.unexpectedResponse;
     this.detail = safe.detail;
@@ -77,11 +71,6 @@ export class AtlasApiError extends Error {
     this.path = safe.path;
     this.ambiguous = safe.ambiguous ?? false;
     this.attempts = safe.attempts ?? 1;
-    // Defined here rather than as a `[symbol]()` method: the closure serialiser cannot rebuild symbol-keyed members.
-    Object.defineProperty(this, Symbol.for("nodejs.util.inspect.custom"), {
-      value: () => this.inspect(),
-      enumerable: false,
-    });
   }
 
   /** The safe fields only: what `JSON.stringify` shows. */
@@ -102,7 +91,7 @@ export class AtlasApiError extends Error {
   }
 
   /** What `util.inspect` / `console.log` show: the stack and the safe fields. */
-  private inspect(): string {
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
     const { message: _message, name: _name, ...fields } = this.toJSON();
     return `${this.stack ?? `${this.name}: ${this.message}`}\n${JSON.stringify(fields, null, 2)}`;
   }

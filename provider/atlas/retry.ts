@@ -54,7 +54,7 @@ export const DEFAULT_RETRY_OPTIONS: RetryOptions = {
  */
 export type OutcomeClass = "success" | "throttling" | "transient" | "client";
 
-/** An array, not a Set: Pulumi's closure serialiser cannot rebuild a Set. */
+/** Statuses a later attempt may not get. */
 const TRANSIENT_STATUS = [500, 502, 503, 504];
 
 /** Classifies one transport outcome. */

@@ -17,7 +17,7 @@ export interface TransportFailure {
   maybeSent: boolean;
 }
 
-/** Codes of failures before any byte was sent (an array: the closure serialiser cannot rebuild a Set). */
+/** Codes of failures before any byte was sent. */
 const NEVER_SENT = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", CONNECT_TIMEOUT_CODE];
 
 /** Copies only a code and a redacted message out of an axios error (which holds the request headers). */

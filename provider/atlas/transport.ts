@@ -4,11 +4,8 @@
  * above decide what a 401, a 429 or a 5xx means. A failure to get a response
  * comes back as a {@link TransportFailure} saying whether the request may have
  * reached the server, which the retry layer needs for key-creating POSTs.
- *
- * axios is required inside a function, not imported at the top: Pulumi's
- * closure serialiser captures top-level imports by value, which breaks axios.
  */
-import type { AxiosInstance } from "axios";
+import axios, { type AxiosInstance } from "axios";
 import { createAgents, type AgentPair } from "./agents";
 import type { BaseUrl } from "./base-url";
 import { ATLAS_MEDIA_TYPE } from "./endpoints";
@@ -142,9 +139,6 @@ export class Transport {
 
   private client(): AxiosInstance {
     if (!this.axios) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const loaded = require("axios");
-      const axios = (loaded.default ?? loaded) as typeof import("axios").default;
       this.axios = axios.create({
         validateStatus: () => true,
         responseType: "text",

@@ -25,13 +25,4 @@ export class Failures {
   add(property: string, reason: string): void {
     this.list.push({ property, reason });
   }
-
-  /** Appends failures produced by a validator under a property prefix. */
-  addAll(failures: CheckFailure[]): void {
-    this.list.push(...failures);
-  }
-
-  get empty(): boolean {
-    return this.list.length === 0;
-  }
 }

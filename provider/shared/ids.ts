@@ -17,11 +17,6 @@ const WHAT: Record<string, string> = {
   adoptApiKeyId: "the key's 24-hex id (Atlas lists it under Access Manager > API Keys)",
 };
 
-/** True for a syntactically valid Atlas object id. */
-export function isObjectId(value: unknown): value is string {
-  return typeof value === "string" && OBJECT_ID.test(value);
-}
-
 /**
  * Returns why `value` is not a valid id for `property`, or undefined when it is.
  * The message names the fix; it never echoes more than the first characters of
