@@ -12,7 +12,7 @@ ${[...SETTING_FLAGS, { flag: "--help", help: "show this help" }]
   .map((f) => `  ${`${f.flag} ${"value" in f && f.value ? f.value : ""}`.padEnd(29)}${f.help}`)
   .join("\n")}
 
-Control plane (no auth): http://<host>:<port>/__emulator/{health,reset,seed,state,config,faults,requests}
+Control plane (no auth): http://<host>:<port>/__emulator/{health,reset,seed,state,config,faults,requests,clock}
 `;
 
 /** Parses command-line arguments (`--flag value` or `--flag=value`); throws with a message on bad input. */

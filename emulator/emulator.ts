@@ -8,6 +8,7 @@ import { dumpState, type StateDump } from "./control/state-dump";
 import { TokenBuckets } from "./limits/rate-limit";
 import { RequestLog } from "./control/request-log";
 import { atlasRoutes } from "./http/routes";
+import { serviceAccountRoutes } from "./http/service-account-routes";
 import { saveStateFile } from "./state-file";
 
 /** Construction options of {@link Emulator}. */
@@ -38,9 +39,12 @@ export class Emulator {
   /** Origin used in response links; set once the server listens. */
   baseUrl = "http://127.0.0.1";
   private current: EmulatorConfig;
+  /** How far the clock was moved by {@link Emulator.advanceClock}, in milliseconds. */
+  private clockOffsetMs = 0;
 
   constructor(options: EmulatorOptions) {
-    this.now = options.now ?? Date.now;
+    const base = options.now ?? Date.now;
+    this.now = () => base() + this.clockOffsetMs;
     this.current = options.config ?? defaultConfig();
     this.stateFile = options.stateFile;
     this.model = new AtlasModel({ seed: options.snapshot?.seed ?? options.seed, now: this.now });
@@ -56,7 +60,7 @@ export class Emulator {
       this.now,
     );
     this.buckets = new TokenBuckets(this.now);
-    this.router = new Router(atlasRoutes(this.model));
+    this.router = new Router([...atlasRoutes(this.model), ...serviceAccountRoutes(this.model)]);
   }
 
   /** Current settings. */
@@ -100,6 +104,17 @@ export class Emulator {
   /** Writes the state file, when there is one. */
   persist(): void {
     if (this.stateFile) saveStateFile(this.stateFile, this.model.snapshot());
+  }
+
+  /**
+   * Moves the emulator's clock forward by `seconds` (≥ 0), for every part at once: secret and
+   * token expiry, nonce lifetime, bucket refill, timestamps. Returns the new time (ISO 8601).
+   */
+  advanceClock(seconds: number): string {
+    if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0)
+      throw new TypeError("advanceSeconds must be a number ≥ 0");
+    this.clockOffsetMs += seconds * 1000;
+    return new Date(this.now()).toISOString();
   }
 
   /** A redacted dump of the state. */

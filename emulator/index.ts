@@ -71,6 +71,11 @@ export interface EmulatorHandle {
   requests(): RequestLogEntry[];
   /** Empties the request log; sequence numbers keep counting. */
   clearRequests(): void;
+  /**
+   * Moves the emulator's clock forward by `seconds` (secret and token expiry, nonces, buckets,
+   * timestamps), as `POST /__emulator/clock {advanceSeconds}` does. Returns the new time (ISO 8601).
+   */
+  advanceClock(seconds: number): string;
   /** Redacted dump of the state. */
   state(): StateDump;
   /** Writes the state file now (no-op without one). */
@@ -122,6 +127,7 @@ export async function start(options: StartOptions = {}): Promise<EmulatorHandle>
     requests: () => emu.log.list(),
     clearRequests: () => emu.log.clear(),
     state: () => emu.stateDump(),
+    advanceClock: (seconds) => emu.advanceClock(seconds),
     save: () => emu.persist(),
     close: async () => {
       if (closed) return;

@@ -14,8 +14,11 @@ export type Principal =
  *   API_KEY_WHITELIST_ACCESS_DENIED, live API_KEY_ACCESS_LIST_ACCESS_DENIED);
  * - `projectRead`: `ORG_OWNER`, `ORG_READ_ONLY` or any role in the project ("Project Read Only");
  * - `projectOwner`: `ORG_OWNER` or `GROUP_OWNER` in the project ("Project Owner" / "Project Access Manager").
+ * - `orgReadOnly`: `ORG_OWNER` or `ORG_READ_ONLY` ("Organization Read Only": service-account reads);
+ * - `projectOrgOwner`: `ORG_OWNER` of the project's organization (inviteGroupServiceAccount).
  */
-export type Access = "orgMember" | "orgOwner" | "accessListRead" | "projectRead" | "projectOwner";
+export type Access =
+  "orgMember" | "orgOwner" | "orgReadOnly" | "accessListRead" | "projectRead" | "projectOwner" | "projectOrgOwner";
 
 /*
  * Atlas answers authorization failures with 401 and a specific code (USER_UNAUTHORIZED,
@@ -33,7 +36,7 @@ export function authorize(
 ): void {
   const roles = rolesOf(model, principal);
   const orgOwner = roles.org.includes("ORG_OWNER");
-  if (access === "projectRead" || access === "projectOwner") {
+  if (access === "projectRead" || access === "projectOwner" || access === "projectOrgOwner") {
     const project = model.getProject(params.groupId);
     const inProject = roles.projects[project.id] ?? [];
     const canRead = orgOwner || roles.org.includes("ORG_READ_ONLY") || inProject.length > 0;
@@ -41,6 +44,7 @@ export function authorize(
       throw new AtlasDomainError("NOT_IN_GROUP", "The current user is not in the group, or the group does not exist.");
     }
     if (access === "projectOwner" && !orgOwner && !inProject.includes("GROUP_OWNER")) throw unauthorized();
+    if (access === "projectOrgOwner" && !orgOwner) throw unauthorized();
     return;
   }
   const org = model.getOrg(params.orgId);
@@ -48,6 +52,7 @@ export function authorize(
     throw new AtlasDomainError("USER_CANNOT_ACCESS_ORG", "User cannot access this organization.");
   }
   if (access === "orgOwner" && !orgOwner) throw unauthorized();
+  if (access === "orgReadOnly" && !orgOwner && !roles.org.includes("ORG_READ_ONLY")) throw unauthorized();
   if (access === "accessListRead" && !orgOwner && !(principal.kind === "apiKey" && principal.id === params.apiUserId)) {
     throw new AtlasDomainError(
       "API_KEY_ACCESS_LIST_ACCESS_DENIED",

@@ -58,15 +58,21 @@ export function tokenEndpoint(deps: OAuthDeps, headers: IncomingHttpHeaders, raw
   }
   if (!isForm(headers))
     return oauthError(400, "invalid_request", "Content-Type must be application/x-www-form-urlencoded.");
-  const sa = client && deps.model.checkClientCredentials(client.id, client.secret);
-  if (!sa) return { ...oauthError(401, "invalid_client", "Client authentication failed."), clientId: client?.id };
+  const match = client && deps.model.checkClientCredentials(client.id, client.secret);
+  if (!match) return { ...oauthError(401, "invalid_client", "Client authentication failed."), clientId: client?.id };
+  const { sa, secretId } = match;
   if (form.get("grant_type") !== "client_credentials") {
     return {
       ...oauthError(400, "unsupported_grant_type", "Only grant_type=client_credentials is supported."),
       clientId: sa.clientId,
     };
   }
-  const issued = deps.model.issueToken(sa.clientId, deps.config.tokenLifetimeSeconds);
+  const issued = deps.model.issueToken(sa.clientId, deps.config.tokenLifetimeSeconds, secretId);
+  if (!issued) {
+    // Live wording (MongoDB MCP server docs, "Service account access token limits").
+    const text = "Access Token limit reached. Please use the existing Access Tokens or create a new Service Account.";
+    return { ...oauthError(403, "access_denied", text), clientId: sa.clientId };
+  }
   const body = toJson({ access_token: issued.accessToken, expires_in: issued.expiresInSeconds, token_type: "Bearer" });
   return {
     status: 200,
@@ -81,7 +87,7 @@ export function tokenEndpoint(deps: OAuthDeps, headers: IncomingHttpHeaders, raw
 export function revokeEndpoint(deps: OAuthDeps, headers: IncomingHttpHeaders, rawBody: string): OAuthReply {
   const form = new URLSearchParams(rawBody);
   const client = clientCredentials(headers, form);
-  const sa = client && deps.model.checkClientCredentials(client.id, client.secret);
+  const sa = client && deps.model.checkClientCredentials(client.id, client.secret)?.sa;
   if (!sa) return oauthError(401, "invalid_client", "Client authentication failed.");
   const token = form.get("token");
   if (!token) return oauthError(400, "invalid_request", "The token parameter is required.");

@@ -29,6 +29,8 @@ type ControlHandler = (emu: Emulator, body: unknown) => { status: number; body?:
  *   DELETE /__emulator/faults                          → 204
  *   GET    /__emulator/requests                        → {requests: RequestLogEntry[]}
  *   DELETE /__emulator/requests                        → 204
+ *   GET    /__emulator/clock                           → {now}
+ *   POST   /__emulator/clock     {advanceSeconds}      → {now} (moves the emulator's clock forward)
  */
 const CONTROL_ROUTES: Record<string, ControlHandler> = {
   "GET health": () => ({ status: 200, body: { ok: true } }),
@@ -50,6 +52,11 @@ const CONTROL_ROUTES: Record<string, ControlHandler> = {
     return { status: 204 };
   },
   "GET requests": (emu) => ({ status: 200, body: { requests: emu.log.list() } }),
+  "GET clock": (emu) => ({ status: 200, body: { now: new Date(emu.now()).toISOString() } }),
+  "POST clock": (emu, body) => ({
+    status: 200,
+    body: { now: emu.advanceClock((body as { advanceSeconds?: number } | undefined)?.advanceSeconds as number) },
+  }),
   "DELETE requests": (emu) => {
     emu.log.clear();
     return { status: 204 };

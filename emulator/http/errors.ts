@@ -30,6 +30,12 @@ export const ERROR_STATUS: Readonly<Record<string, number>> = {
   DUPLICATE_ADDRESSES_IN_INPUT: 400, // table
   BAD_ACCESS_LIST_ADD_REQUEST: 400, // renamed BAD_WHITELIST_ADD_REQUEST
   CANNOT_REMOVE_CALLER_FROM_ACCESS_LIST: 400, // renamed CANNOT_REMOVE_CALLER_FROM_WHITELIST
+  // Service accounts: Atlas publishes no service-account code (shared/reference/atlas-service-accounts.md §7).
+  VALIDATION_ERROR: 400, // spec example code of a 400
+  SERVICE_ACCOUNT_MAX_SECRETS_EXCEEDED: 400, // choice (third secret; the limit of 2 is documented)
+  SERVICE_ACCOUNT_LIMIT_EXCEEDED: 400, // choice (201st account; the limit of 200 is documented)
+  SERVICE_ACCOUNT_ACCESS_LIST_LIMIT_EXCEEDED: 400, // choice (201st entry; the limit of 200 is documented)
+  SERVICE_ACCOUNT_ALREADY_IN_GROUP: 400, // choice, after the live API_KEY_ALREADY_IN_GROUP
   // 401: Atlas answers authorization failures with 401, not 403 (table: USER_UNAUTHORIZED, NOT_ORG_OWNER, ...).
   USER_UNAUTHORIZED: 401, // table
   USER_CANNOT_ACCESS_ORG: 401, // table
@@ -43,6 +49,9 @@ export const ERROR_STATUS: Readonly<Record<string, number>> = {
   API_KEY_NOT_FOUND: 404, // live (the old table said 400; live answers 404)
   API_KEY_ACCESS_LIST_NOT_FOUND: 404, // renamed API_KEY_WHITELIST_NOT_FOUND
   RESOURCE_NOT_FOUND: 404, // table (unknown path)
+  SERVICE_ACCOUNT_NOT_FOUND: 404, // choice (also a malformed client id and an account not in the project)
+  SERVICE_ACCOUNT_SECRET_NOT_FOUND: 404, // choice
+  SERVICE_ACCOUNT_ACCESS_LIST_ENTRY_NOT_FOUND: 404, // choice
   // 405
   METHOD_NOT_ALLOWED: 405, // choice
   // 409

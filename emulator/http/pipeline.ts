@@ -8,7 +8,7 @@ import { toApiError, toApiErrorFromUnknown, UNAUTHORIZED_BODY } from "./errors";
 import { defaultFaultError, type Fault } from "../limits/faults";
 import { outputFlags, parseQuery } from "./query";
 import type { RequestTarget } from "./target";
-import { ERROR_MEDIA_TYPE, writeApiError, writeRaw, writeReply } from "./respond";
+import { ERROR_MEDIA_TYPE, mediaTypeOf, writeApiError, writeRaw, writeReply } from "./respond";
 import { AtlasDomainError } from "../model/domain-error";
 import { normalizePeerAddress } from "../model/ip-address";
 import { bucketFor, refillPerMinute } from "../limits/rate-limit";
@@ -92,7 +92,13 @@ export async function handleApiRequest(
     if (method !== "GET") emu.persist();
     if (fault?.type === "dropAfterCommit") return drop(res, entry);
     await finish(
-      () => writeReply(res, reply, { pretty: query.pretty, envelope: query.envelope, headers }),
+      () =>
+        writeReply(res, reply, {
+          pretty: query.pretty,
+          envelope: query.envelope,
+          headers,
+          mediaType: route.version ? mediaTypeOf(route.version) : undefined,
+        }),
       reply.status,
     );
   } catch (err) {

@@ -19,11 +19,23 @@ export interface OutputOptions {
   envelope: boolean;
   /** Extra headers (rate-limit headers, Retry-After, ...). */
   headers?: Record<string, string | number>;
+  /** Media type of a 2xx answer; default {@link ATLAS_MEDIA_TYPE}. */
+  mediaType?: string;
 }
 
 /** 200 with a body. */
 export function ok(body: unknown): Reply {
   return { status: 200, body };
+}
+
+/** 201 with a body (the service-account creates). */
+export function created(body: unknown): Reply {
+  return { status: 201, body };
+}
+
+/** Media type of a resource version, as Atlas sends it (`2024-08-05` for service accounts). */
+export function mediaTypeOf(version: string): string {
+  return `application/vnd.atlas.${version}+json;charset=utf-8`;
 }
 
 /** 204 without a body. */
@@ -38,11 +50,11 @@ export function noContent(): Reply {
  */
 export function writeReply(res: ServerResponse, reply: Reply, options: OutputOptions): void {
   if (reply.status === 204 || reply.body === undefined) {
-    writeRaw(res, reply.status, ATLAS_MEDIA_TYPE, "", options.headers);
+    writeRaw(res, reply.status, options.mediaType ?? ATLAS_MEDIA_TYPE, "", options.headers);
     return;
   }
   const body = options.envelope ? envelope(reply.body, reply.status) : reply.body;
-  writeRaw(res, reply.status, ATLAS_MEDIA_TYPE, toJson(body, options.pretty), options.headers);
+  writeRaw(res, reply.status, options.mediaType ?? ATLAS_MEDIA_TYPE, toJson(body, options.pretty), options.headers);
 }
 
 /** Writes an Atlas error body, with the `X-Error-Code` header live Atlas adds. */

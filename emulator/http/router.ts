@@ -28,7 +28,21 @@ export interface RouteDef {
   operationId: string;
   access: Access;
   rateLimit: BucketKind;
+  /** Resource version of the 2xx media type; default `2023-01-01`. */
+  version?: string;
   handle(request: RouteRequest): Reply;
+}
+
+/** A route definition from its parts, in the order the route tables list them. */
+export function op(
+  method: RouteDef["method"],
+  path: string,
+  operationId: string,
+  access: Access,
+  rateLimit: BucketKind,
+  handle: (r: RouteRequest) => Reply,
+): RouteDef {
+  return { method, path, operationId, access, rateLimit, handle };
 }
 
 /** A matched route and its decoded parameters. */

@@ -1,23 +1,8 @@
-import type { Access } from "../auth/authorize";
 import { paginate } from "./query";
-import { noContent, ok, type Reply } from "./respond";
-import type { RouteDef, RouteRequest } from "./router";
+import { noContent, ok } from "./respond";
+import { op, type RouteDef, type RouteRequest } from "./router";
 import { accessListEntryView, apiKeyView, groupView, organizationView } from "./views";
 import type { AtlasModel } from "../model/model";
-import type { BucketKind } from "../limits/rate-limit";
-
-type Method = RouteDef["method"];
-
-function op(
-  method: Method,
-  path: string,
-  operationId: string,
-  access: Access,
-  rateLimit: BucketKind,
-  handle: (r: RouteRequest) => Reply,
-): RouteDef {
-  return { method, path, operationId, access, rateLimit, handle };
-}
 
 const ORG = "/api/atlas/v2/orgs/{orgId}";
 const ORG_KEY = `${ORG}/apiKeys/{apiUserId}`;

@@ -36,7 +36,8 @@ export const DEFAULT_RATE_LIMIT: RateLimitSettings = {
 };
 
 /** Which bucket family an operation draws from. */
-export type BucketKind = "orgApiKeys" | "org" | "groupApiKeys" | "group" | "oauthToken";
+export type BucketKind =
+  "orgApiKeys" | "org" | "groupApiKeys" | "group" | "orgServiceAccounts" | "groupServiceAccounts" | "oauthToken";
 
 /** A bucket to draw from: key, capacity and refill, plus the label Atlas prints in its 429 detail. */
 export interface BucketSpec {
@@ -66,6 +67,9 @@ const FAMILIES: Record<BucketKind, { scope: string; size: "org" | "project" | "o
   org: { scope: "orgId", size: "org", label: "api/atlas/v2/orgs" },
   groupApiKeys: { scope: "groupId", size: "project", label: "api/atlas/v2/groups" },
   group: { scope: "groupId", size: "org", label: "api/atlas/v2/groups" },
+  // No published figures for service accounts: the key capacities, per organization / project (choice).
+  orgServiceAccounts: { scope: "orgId", size: "org", label: "api/atlas/v2/orgs" },
+  groupServiceAccounts: { scope: "groupId", size: "project", label: "api/atlas/v2/groups" },
   oauthToken: { scope: "clientId", size: "oauth", label: "api/oauth/token" },
 };
 

@@ -120,7 +120,7 @@ export function describeSeed(model: AtlasModel, refs: SeedRefs): SeedResult {
     publicKey: key?.publicKey,
     privateKey: key?.privateKey,
     clientId: sa?.clientId,
-    clientSecret: sa?.clientSecret,
+    clientSecret: sa?.secrets[0]?.secret,
   };
 }
 

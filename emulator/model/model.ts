@@ -5,6 +5,11 @@ import * as orgs from "./organizations";
 import * as projectKeys from "./project-keys";
 import { SeededRandom } from "./random";
 import * as tokens from "./tokens";
+import { admitCaller, type Caller } from "./admission";
+import * as secrets from "./service-account-secrets";
+import { serviceAccountOperations, type ServiceAccountOperations } from "./service-account-operations";
+import { insertServiceAccount, type SeedServiceAccountInput } from "./service-accounts";
+import { upgradeState } from "./upgrade";
 import { emptyState, type AtlasState } from "./types";
 
 /** Options of {@link AtlasModel}. */
@@ -44,6 +49,7 @@ export class AtlasModel {
       () => this.random,
       options.now ?? Date.now,
     );
+    this.serviceAccounts = serviceAccountOperations(this.ctx);
   }
 
   /** The live state (mutating it directly bypasses the rules; prefer the methods). */
@@ -66,7 +72,7 @@ export class AtlasModel {
   restore(snapshot: ModelSnapshot): void {
     if (snapshot?.version !== 1 || typeof snapshot.state !== "object")
       throw new TypeError("unsupported emulator state snapshot");
-    this.current = { ...emptyState(), ...structuredClone(snapshot.state) };
+    this.current = upgradeState({ ...emptyState(), ...structuredClone(snapshot.state) });
     this.random = SeededRandom.fromState(snapshot.random);
   }
 
@@ -99,12 +105,12 @@ export class AtlasModel {
     return orgs.deleteProject(this.ctx, groupId);
   }
   /**
-   * Creates a service account (organization roles default to `ORG_OWNER`) and returns it with its
-   * client secret in clear. Throws `ORG_NOT_FOUND`, `INVALID_ROLE_FOR_ORG`, `GROUP_NOT_FOUND`,
-   * `NOT_IN_GROUP` (a project of another organization) or `INVALID_ROLE_FOR_GROUP`.
+   * Creates a service account without validating a body (seeding and tests; organization roles
+   * default to `ORG_OWNER`) with one secret valid for a year. Throws `ORG_NOT_FOUND`,
+   * `INVALID_ROLE_FOR_ORG`, `GROUP_NOT_FOUND`, `NOT_IN_GROUP` or `INVALID_ROLE_FOR_GROUP`.
    */
-  createServiceAccount(orgId: string, input?: orgs.ServiceAccountInput) {
-    return orgs.createServiceAccount(this.ctx, orgId, input);
+  createServiceAccount(orgId: string, input?: SeedServiceAccountInput) {
+    return insertServiceAccount(this.ctx, orgId, input);
   }
 
   // Organization API keys
@@ -233,26 +239,28 @@ export class AtlasModel {
    * the call counted on its matching entries and, when `enforce` is on, is refused from any other
    * address with `IP_ADDRESS_NOT_ON_ACCESS_LIST` (403).
    */
-  admitCaller(caller: accessLists.Caller, ip: string, enforce: boolean) {
-    return accessLists.admitCaller(this.ctx, caller, ip, enforce);
+  admitCaller(caller: Caller, ip: string, enforce: boolean) {
+    return admitCaller(this.ctx, caller, ip, enforce);
   }
 
-  // Service account tokens
+  // Service accounts, their secrets, projects and access lists, and their tokens
+  /** Every service-account operation (see model/service-account-operations.ts). */
+  readonly serviceAccounts: ServiceAccountOperations;
   /**
-   * The service account when `clientId` and `clientSecret` match (constant-time compare),
-   * `undefined` otherwise; never throws.
+   * The service account and secret when `clientId` and `clientSecret` match a secret that has not
+   * expired (constant-time compare); records its use. `undefined` otherwise; never throws.
    */
   checkClientCredentials(clientId: string, clientSecret: string) {
-    return tokens.checkClientCredentials(this.ctx, clientId, clientSecret);
+    return secrets.checkClientCredentials(this.ctx, clientId, clientSecret);
   }
   /**
-   * Issues a random bearer token valid for `lifetimeSeconds`. Only its SHA-256 is stored, so the
-   * returned value is the only copy of the token. Does not check that `clientId` exists.
+   * Issues a random bearer token valid for `lifetimeSeconds`, minted with `secretId`. Only its
+   * SHA-256 is stored. `undefined` when the account already holds 100 live tokens.
    */
-  issueToken(clientId: string, lifetimeSeconds: number) {
-    return tokens.issueToken(this.ctx, clientId, lifetimeSeconds);
+  issueToken(clientId: string, lifetimeSeconds: number, secretId?: string) {
+    return tokens.issueToken(this.ctx, clientId, lifetimeSeconds, secretId);
   }
-  /** The service account a token belongs to; `undefined` when unknown, expired, revoked or its account is gone. */
+  /** The service account a token belongs to; `undefined` when unknown, expired, revoked or its secret or account is gone. */
   resolveToken(accessToken: string) {
     return tokens.resolveToken(this.ctx, accessToken);
   }

@@ -1,7 +1,7 @@
 import { AtlasDomainError } from "./domain-error";
 import type { ModelContext } from "./context";
-import type { OrgRecord, ProjectRecord, ServiceAccountRecord } from "./types";
-import { requireOrgRoles, requireProjectRoles } from "./roles";
+import type { OrgRecord, ProjectRecord } from "./types";
+import { requireObject } from "./validation";
 
 /*
  * Organizations, projects and service accounts. The Admin API subset the emulator speaks can
@@ -57,44 +57,39 @@ export function listProjects(ctx: ModelContext, orgId: string): ProjectRecord[] 
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
 
-/** Input of {@link createServiceAccount}. */
-export interface ServiceAccountInput {
-  name?: string;
-  /** Organization roles; default `["ORG_OWNER"]`. */
-  roles?: string[];
-  /** Project id → project roles. */
-  projectRoles?: Record<string, string[]>;
+/** `OrganizationSettings` as far as the emulator keeps them; the other fields show their defaults. */
+export interface OrgSettingsInput {
+  maxServiceAccountSecretValidityInHours?: number;
+  apiAccessListRequired?: boolean;
 }
 
-/**
- * Creates a service account. Client ids and secrets follow the live prefixes
- * (`mdb_sa_id_` + 24 hex, `mdb_sa_sk_` + secret) so clients that sniff the format keep working.
- */
-export function createServiceAccount(
-  ctx: ModelContext,
-  orgId: string,
-  input: ServiceAccountInput = {},
-): ServiceAccountRecord {
-  requireOrg(ctx, orgId);
-  const orgRoles = [...new Set(input.roles ?? ["ORG_OWNER"])];
-  requireOrgRoles(orgRoles, orgId);
-  const projectRoles: Record<string, string[]> = {};
-  for (const [groupId, roles] of Object.entries(input.projectRoles ?? {})) {
-    if (requireProject(ctx, groupId).orgId !== orgId) {
-      throw new AtlasDomainError("NOT_IN_GROUP", `Project ${groupId} is not in organization ${orgId}.`, [groupId]);
-    }
-    requireProjectRoles(roles, groupId);
-    projectRoles[groupId] = [...new Set(roles)];
-  }
-  const sa: ServiceAccountRecord = {
-    clientId: `mdb_sa_id_${ctx.newObjectId()}`,
-    clientSecret: `mdb_sa_sk_${ctx.random.fromAlphabet("abcdefghijklmnopqrstuvwxyz0123456789", 40)}`,
-    orgId,
-    name: input.name ?? "emulator service account",
-    orgRoles,
-    projectRoles,
-    created: ctx.timestamp(),
+/** getOrgSettings. */
+export function getSettings(ctx: ModelContext, orgId: string): Required<OrgSettingsInput> {
+  const org = requireOrg(ctx, orgId);
+  return {
+    maxServiceAccountSecretValidityInHours: org.maxServiceAccountSecretValidityInHours ?? 8760,
+    apiAccessListRequired: org.apiAccessListRequired ?? false,
   };
-  ctx.state.serviceAccounts[sa.clientId] = sa;
-  return sa;
+}
+
+/** updateOrgSettings: `maxServiceAccountSecretValidityInHours` 8..8760 (spec), `apiAccessListRequired` boolean. */
+export function updateSettings(ctx: ModelContext, orgId: string, input: OrgSettingsInput): Required<OrgSettingsInput> {
+  const org = requireOrg(ctx, orgId);
+  const body = requireObject(input);
+  const hours = body.maxServiceAccountSecretValidityInHours;
+  if (hours !== undefined && (typeof hours !== "number" || !Number.isInteger(hours) || hours < 8 || hours > 8760)) {
+    throw new AtlasDomainError(
+      "VALIDATION_ERROR",
+      "Invalid maxServiceAccountSecretValidityInHours: must be a whole number from 8 to 8760.",
+      ["maxServiceAccountSecretValidityInHours"],
+    );
+  }
+  const required = body.apiAccessListRequired;
+  if (required !== undefined && typeof required !== "boolean")
+    throw new AtlasDomainError("VALIDATION_ERROR", "Invalid apiAccessListRequired: must be a boolean.", [
+      "apiAccessListRequired",
+    ]);
+  if (hours !== undefined) org.maxServiceAccountSecretValidityInHours = hours;
+  if (required !== undefined) org.apiAccessListRequired = required;
+  return getSettings(ctx, orgId);
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { ModelContext } from "./context";
 import type { ServiceAccountRecord } from "./types";
 
@@ -14,25 +14,29 @@ export interface IssuedToken {
   expiresInSeconds: number;
 }
 
-/** The service account if the client credentials match, else `undefined`. Constant-time secret compare. */
-export function checkClientCredentials(
+/** "100 active access tokens per service account" (MongoDB limits page). */
+export const MAX_ACTIVE_TOKENS = 100;
+
+/**
+ * Issues a bearer token valid for `lifetimeSeconds`, minted with secret `secretId`. `undefined`
+ * when the account already has {@link MAX_ACTIVE_TOKENS} live tokens (the endpoint answers 403).
+ */
+export function issueToken(
   ctx: ModelContext,
   clientId: string,
-  clientSecret: string,
-): ServiceAccountRecord | undefined {
-  const sa = ctx.state.serviceAccounts[clientId];
-  if (!sa) return undefined;
-  const expected = Buffer.from(sa.clientSecret);
-  const given = Buffer.from(clientSecret);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? sa : undefined;
-}
-
-/** Issues a bearer token valid for `lifetimeSeconds`. */
-export function issueToken(ctx: ModelContext, clientId: string, lifetimeSeconds: number): IssuedToken {
+  lifetimeSeconds: number,
+  secretId?: string,
+): IssuedToken | undefined {
+  const now = ctx.now();
+  const live = Object.values(ctx.state.tokens).filter(
+    (t) => t.clientId === clientId && !t.revoked && t.expiresAt > now,
+  );
+  if (live.length >= MAX_ACTIVE_TOKENS) return undefined;
   const accessToken = randomBytes(32).toString("base64url");
   ctx.state.tokens[hashToken(accessToken)] = {
     clientId,
-    expiresAt: ctx.now() + lifetimeSeconds * 1000,
+    secretId,
+    expiresAt: now + lifetimeSeconds * 1000,
     revoked: false,
   };
   pruneExpired(ctx);
@@ -43,7 +47,10 @@ export function issueToken(ctx: ModelContext, clientId: string, lifetimeSeconds:
 export function resolveToken(ctx: ModelContext, accessToken: string): ServiceAccountRecord | undefined {
   const record = ctx.state.tokens[hashToken(accessToken)];
   if (!record || record.revoked || record.expiresAt <= ctx.now()) return undefined;
-  return ctx.state.serviceAccounts[record.clientId];
+  const sa = ctx.state.serviceAccounts[record.clientId];
+  // Deleting the secret (or the account) the token was minted with revokes it at once.
+  if (!sa || (record.secretId !== undefined && !sa.secrets.some((s) => s.id === record.secretId))) return undefined;
+  return sa;
 }
 
 /** Revokes a token if it belongs to `clientId` (RFC 7009: unknown tokens are not an error). */

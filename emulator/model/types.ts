@@ -7,6 +7,10 @@
 export interface OrgRecord {
   id: string;
   name: string;
+  /** `OrganizationSettings.maxServiceAccountSecretValidityInHours` (8..8760); absent = 8760. */
+  maxServiceAccountSecretValidityInHours?: number;
+  /** `OrganizationSettings.apiAccessListRequired`; absent = false. */
+  apiAccessListRequired?: boolean;
   /** ISO 8601, seconds precision. */
   created: string;
 }
@@ -47,20 +51,50 @@ export interface ApiKeyRecord {
   created: string;
 }
 
-/** A service account (OAuth 2.0 client credentials). */
+/** A secret of a service account. Times are epoch milliseconds. */
+export interface ServiceAccountSecretRecord {
+  /** 24 hex digits. */
+  id: string;
+  /** `mdb_sa_sk_…`, kept in clear because the token endpoint checks it; shown only in the create answer. */
+  secret: string;
+  createdAt: number;
+  expiresAt: number;
+  lastUsedAt?: number;
+}
+
+/** One entry of a service account's access list (field names as the spec's, unlike API keys'). */
+export interface ServiceAccountAccessListEntryRecord {
+  /** Canonical CIDR block; single addresses are stored as `/32` or `/128`. */
+  cidrBlock: string;
+  /** Set when the entry was added as (or is) a single address. */
+  ipAddress?: string;
+  createdAt: string;
+  requestCount: number;
+  lastUsedAt?: string;
+  lastUsedAddress?: string;
+}
+
+/** A service account (OAuth 2.0 client credentials). It belongs to exactly one organization. */
 export interface ServiceAccountRecord {
+  /** `mdb_sa_id_` + 24 hex digits. */
   clientId: string;
-  clientSecret: string;
   orgId: string;
   name: string;
+  description: string;
   orgRoles: string[];
+  /** Project id → roles in that project. The account is "assigned" to a project iff it has an entry. */
   projectRoles: Record<string, string[]>;
+  /** Oldest first; at most two. */
+  secrets: ServiceAccountSecretRecord[];
+  accessList: ServiceAccountAccessListEntryRecord[];
   created: string;
 }
 
 /** An issued OAuth access token, stored under the SHA-256 of the token so the state never holds it. */
 export interface TokenRecord {
   clientId: string;
+  /** The secret the token was minted with: deleting the secret revokes the token. */
+  secretId?: string;
   /** Epoch milliseconds. */
   expiresAt: number;
   revoked: boolean;

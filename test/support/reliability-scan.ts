@@ -38,9 +38,9 @@ export function captureIssuedSecrets(emulator: EmulatorHandle): () => Secret[] {
   const issued: Secret[] = [];
   const model = emulator.model;
   const issueToken = model.issueToken.bind(model);
-  model.issueToken = (clientId: string, lifetimeSeconds: number) => {
-    const token = issueToken(clientId, lifetimeSeconds);
-    issued.push({ label: `OAuth access token #${issued.length + 1}`, value: token.accessToken });
+  model.issueToken = (clientId: string, lifetimeSeconds: number, secretId?: string) => {
+    const token = issueToken(clientId, lifetimeSeconds, secretId);
+    if (token) issued.push({ label: `OAuth access token #${issued.length + 1}`, value: token.accessToken });
     return token;
   };
   const createOrgKey = model.createOrgKey.bind(model);
@@ -66,10 +66,9 @@ export function emulatorSecrets(emulator: EmulatorHandle): Secret[] {
       label: `private key of ${k.id} ("${k.desc}")`,
       value: k.privateKey,
     })),
-    ...Object.values(state.serviceAccounts).map((sa) => ({
-      label: `client secret of ${sa.clientId}`,
-      value: sa.clientSecret,
-    })),
+    ...Object.values(state.serviceAccounts).flatMap((sa) =>
+      sa.secrets.map((s) => ({ label: `client secret ${s.id} of ${sa.clientId}`, value: s.secret })),
+    ),
   ];
 }
 
