@@ -69,6 +69,12 @@ export default defineConfig([
       "a resource never imports another one: move what both need to resources/common/ or shared/.",
     ),
   ),
+  // The emulator's model holds Atlas's rules only: no HTTP, no control plane, no limits (emulator/README.md).
+  layer(
+    ["emulator/model/**/*.ts"],
+    forbid("^\\.\\./(http|control|limits|auth)(/|$)", "emulator/model/ is free of HTTP: the layers above call it."),
+    forbid("^(node:)?(http|https|net)$", "emulator/model/ is free of HTTP: the layers above call it.", true),
+  ),
   layer(["provider/runtime/**/*.ts"], forbid("^\\.\\./program(/|$)", `runtime/: ${NOT_BELOW}`)),
   layer(
     ["provider/program/**/*.ts"],

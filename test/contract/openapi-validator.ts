@@ -1,6 +1,8 @@
 /**
  * Validates response bodies against the official Atlas Admin API spec trimmed to
- * this package's operations (`shared/reference/atlas-apikeys.openapi.json`).
+ * this package's operations: `shared/reference/atlas-apikeys.openapi.json` (API keys) and
+ * `atlas-service-accounts.openapi.json` (service accounts, organization settings). A
+ * recorded response is checked against the spec that declares its operation.
  *
  * Two documented differences between the spec and live Atlas are tolerated:
  * - `UserAccessListResponse.count` is 0 on a fresh entry (the spec says minimum 1);
@@ -13,14 +15,23 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import type { RecordedResponse } from "./recording-proxy";
 
-const SPEC_PATH = path.resolve(__dirname, "../../../../shared/reference/atlas-apikeys.openapi.json");
+const REFERENCE_DIR = path.resolve(__dirname, "../../../../shared/reference");
+/** The trimmed specs, each registered under its own schema id. */
+const SPECS = [
+  { id: "atlas", path: path.join(REFERENCE_DIR, "atlas-apikeys.openapi.json") },
+  { id: "atlas-sa", path: path.join(REFERENCE_DIR, "atlas-service-accounts.openapi.json") },
+];
 
-/** True when the reference spec is present (it lives beside the repository, not in it). */
+/** True when the reference specs are present (they live beside the repository, not in it). */
 export function specAvailable(): boolean {
-  return fs.existsSync(SPEC_PATH);
+  return SPECS.every((spec) => fs.existsSync(spec.path));
 }
 
 interface Operation {
+  /** Schema id of the spec declaring it. */
+  specId: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  spec: any;
   method: string;
   pattern: RegExp;
   template: string;
@@ -29,26 +40,36 @@ interface Operation {
 
 /** Compiles the spec once; returns a function that lists the problems of one recorded response. */
 export function createValidator(): (response: RecordedResponse) => string[] {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const spec = JSON.parse(fs.readFileSync(SPEC_PATH, "utf8")) as any;
-  spec.components.schemas.UserAccessListResponse.properties.count.minimum = 0;
-  spec.components.schemas.ApiError.properties.parameters.items = {};
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
-  ajv.addSchema({ ...spec, $id: "atlas" });
   const operations: Operation[] = [];
-  for (const [template, methods] of Object.entries<object>(spec.paths)) {
-    const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`);
-    for (const [method, operation] of Object.entries(
-      methods as unknown as Record<string, { responses: Operation["responses"] }>,
-    )) {
-      operations.push({ method: method.toUpperCase(), pattern, template, responses: operation.responses });
+  for (const { id: specId, path: file } of SPECS) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const spec = JSON.parse(fs.readFileSync(file, "utf8")) as any;
+    const schemas = spec.components.schemas;
+    if (schemas.UserAccessListResponse) schemas.UserAccessListResponse.properties.count.minimum = 0;
+    schemas.ApiError.properties.parameters.items = {};
+    ajv.addSchema({ ...spec, $id: specId });
+    for (const [template, methods] of Object.entries<object>(spec.paths)) {
+      const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`);
+      for (const [method, operation] of Object.entries(
+        methods as unknown as Record<string, { responses: Operation["responses"] }>,
+      )) {
+        operations.push({
+          specId,
+          spec,
+          method: method.toUpperCase(),
+          pattern,
+          template,
+          responses: operation.responses,
+        });
+      }
     }
   }
   const errorResponse = { content: { "application/json": { schema: { $ref: "#/components/schemas/ApiError" } } } };
   const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
-  const resolve = (response: Operation["responses"][string]) =>
-    response.$ref ? spec.components.responses[response.$ref.split("/").pop()!] : response;
+  const resolve = (operation: Operation, response: Operation["responses"][string]) =>
+    response.$ref ? operation.spec.components.responses[response.$ref.split("/").pop()!] : response;
 
   return (recorded) => {
     if (recorded.path.startsWith("/api/oauth/")) return oauthProblems(recorded);
@@ -61,7 +82,7 @@ export function createValidator(): (response: RecordedResponse) => string[] {
     const declared =
       operation.responses[String(recorded.status)] ?? (recorded.status >= 400 ? errorResponse : undefined);
     if (!declared) return [`${recorded.method} ${operation.template}: status ${recorded.status} is not declared`];
-    const content = resolve(declared).content as Record<string, { schema?: object }> | undefined;
+    const content = resolve(operation, declared).content as Record<string, { schema?: object }> | undefined;
     if (!content)
       return recorded.body === "" ? [] : [`${operation.template} ${recorded.status}: body where none is declared`];
     const mediaType = recorded.contentType.split(";")[0].trim();
@@ -71,7 +92,7 @@ export function createValidator(): (response: RecordedResponse) => string[] {
         `${operation.template} ${recorded.status}: content type ${mediaType} not declared (${Object.keys(content)})`,
       ];
     const cacheKey = `${operation.method} ${operation.template} ${recorded.status} ${mediaType}`;
-    const validate = compiled.get(cacheKey) ?? ajv.compile(schemaRef(entry.schema));
+    const validate = compiled.get(cacheKey) ?? ajv.compile(schemaRef(entry.schema, operation.specId));
     compiled.set(cacheKey, validate);
     let body: unknown;
     try {
@@ -96,7 +117,7 @@ function oauthProblems(recorded: RecordedResponse): string[] {
 }
 
 /** Points a schema's `$ref`s into the registered spec. */
-function schemaRef(schema: object | undefined): object {
-  const text = JSON.stringify(schema ?? {}).replace(/"#\/components\//g, '"atlas#/components/');
+function schemaRef(schema: object | undefined, specId: string): object {
+  const text = JSON.stringify(schema ?? {}).replace(/"#\/components\//g, `"${specId}#/components/`);
   return JSON.parse(text);
 }
