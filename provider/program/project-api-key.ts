@@ -47,14 +47,15 @@ export interface ProjectApiKeyArgs {
  * An API key created for one or more projects (`/api/atlas/v2/groups/{groupId}/apiKeys`)
  * and owned by this resource: destroying it deletes the key from the
  * organization. Atlas adds the organization role ORG_MEMBER by itself.
- * Refresh looks only at the listed projects. Resource id: `projectId/apiKeyId`
+ * The resource owns all the key's assignments: refresh reports every project the
+ * key is in. Resource id: `projectId/apiKeyId`
  * of the first project; with a rotation policy `projectId/rotating/<id of the
  * first key>`, which stays the same across rotations (the current key is `apiKeyId`).
  */
 export class ProjectApiKey extends pulumi.dynamic.Resource {
   /** Description as Atlas holds it. */
   declare readonly description: pulumi.Output<string>;
-  /** The listed projects with the roles the key holds there. */
+  /** The projects the key is assigned to, with the roles it holds there. */
   declare readonly projectAssignments: pulumi.Output<{ projectId: string; roleNames: string[] }[]>;
   /** Access-list entries, when managed. */
   declare readonly accessList: pulumi.Output<string[] | undefined>;

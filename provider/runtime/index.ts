@@ -9,6 +9,7 @@ import type { ConfigSource } from "./context";
 import { configure as configureContext, handlerContext } from "./context";
 import type { ResourceKind } from "./serializable";
 import type { KindHandlers } from "../resources/common/contract";
+import { isPartialFailure } from "../resources/common/applied-steps";
 import { apiKeyHandlers } from "../resources/api-key/handlers";
 import { projectApiKeyHandlers } from "../resources/project-api-key/handlers";
 import { assignmentHandlers } from "../resources/api-key-project-assignment/handlers";
@@ -33,9 +34,9 @@ function bind<Inputs, Outputs>(kind: KindHandlers<Inputs, Outputs>): ResourceHan
   return {
     check: async (olds, news) => kind.check(handlerContext(), olds, news),
     diff: async (id, olds, news) => kind.diff(handlerContext(), id, olds, news),
-    create: async (inputs) => kind.create(handlerContext(), inputs),
+    create: async (inputs) => kind.create(handlerContext(), inputs).catch(withProvider(inputs as never)),
     read: async (id, props) => kind.read(handlerContext(), id, props),
-    update: async (id, olds, news) => kind.update(handlerContext(), id, olds, news),
+    update: async (id, olds, news) => kind.update(handlerContext(), id, olds, news).catch(withProvider(news as never)),
     delete: async (id, props) => kind.delete(handlerContext(), id, props),
   };
 }
@@ -52,6 +53,22 @@ export const handlers: Record<ResourceKind, ResourceHandlers<any, any>> = {
   serviceAccountProjectAssignment: bind(serviceAccountAssignmentHandlers),
   serviceAccountAccessListEntry: bind(serviceAccountAccessListHandlers),
 };
+
+/**
+ * An error carrying `id` and `properties` reaches the dynamic-provider host, which stores the
+ * properties as the resource's outputs (a partial result, see applied-steps.ts). The host adds
+ * `__provider` (the serialized stub) to the outputs of a successful create or update, but not to
+ * those of a partial result, and a resource without it can no longer be read or deleted: so it
+ * is added here, from the inputs the host passed.
+ */
+function withProvider(inputs: Record<string, unknown> | undefined) {
+  return (error: unknown): never => {
+    if (isPartialFailure(error) && inputs?.__provider !== undefined) {
+      Object.assign(error.properties, { __provider: inputs.__provider });
+    }
+    throw error;
+  };
+}
 
 /** Receives the stack config from the dynamic provider host. */
 export async function configure(req: { config: ConfigSource }): Promise<void> {

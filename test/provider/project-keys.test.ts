@@ -62,14 +62,26 @@ describe("ProjectApiKey and ApiKeyProjectAssignment providers against the emulat
     expect((await admin.listOrgApiKeys(emulator.orgId)).map((k) => k.id)).to.not.include(outs.apiKeyId);
   });
 
-  it("refresh looks only at listed projects: an assignment made elsewhere is not drift", async () => {
+  it("refresh reports every project the key is in, from one read of the key, and up removes the extra one", async () => {
     const { id, outs } = await createProjectKey([{ projectId: emulator.projectId, roleNames: ["GROUP_READ_ONLY"] }]);
-    await adminClient(emulator).assignApiKeyToProject(projectB, outs.apiKeyId, ["GROUP_OWNER"]);
+    const admin = adminClient(emulator);
+    await admin.assignApiKeyToProject(projectB, outs.apiKeyId, ["GROUP_OWNER"]);
+    emulator.clearRequests();
     const read = await projectKey.read(id, outs);
-    expect((read.props as ProjectApiKeyOutputs).projectAssignments).to.deep.equal(outs.projectAssignments);
-    expect(await projectKey.diff(id, read.props as ProjectApiKeyOutputs, read.inputs as never)).to.deep.include({
-      changes: false,
-    });
+    const reads = emulator.requests().filter((r) => r.method === "GET");
+    expect(reads.map((r) => r.path)).to.deep.equal([`/api/atlas/v2/orgs/${emulator.orgId}/apiKeys/${outs.apiKeyId}`]);
+    const refreshed = read.props as ProjectApiKeyOutputs;
+    expect(refreshed.projectAssignments).to.deep.equal([
+      { projectId: emulator.projectId, roleNames: ["GROUP_READ_ONLY"] },
+      { projectId: projectB, roleNames: ["GROUP_OWNER"] },
+    ]);
+    const declared = (
+      await projectKey.check({}, { description: "service", projectAssignments: outs.projectAssignments })
+    ).inputs!;
+    expect(await projectKey.diff(id, refreshed, declared)).to.deep.include({ changes: true });
+    await projectKey.update(id, refreshed, declared);
+    const remote = await admin.getOrgApiKey(emulator.orgId, outs.apiKeyId);
+    expect(remote.roles.some((r) => r.groupId === projectB)).to.equal(false);
   });
 
   it("rolls back the key when a later assignment fails (unknown project)", async () => {

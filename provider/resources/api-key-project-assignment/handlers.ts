@@ -1,4 +1,5 @@
-import { GONE, diffResult, type KindHandlers } from "../common/contract";
+import { GONE, clean, diffResult, type KindHandlers } from "../common/contract";
+import { AppliedSteps } from "../common/applied-steps";
 import { splitResourceId } from "../../shared/resource-ids";
 import { GONE_WHEN, goneIf } from "../../atlas/not-found";
 import { assignToProject } from "../common/key-operations";
@@ -31,8 +32,21 @@ export const assignmentHandlers: KindHandlers<AssignmentInputs, AssignmentOutput
     return { id, props: state, inputs: state };
   },
 
-  async update(ctx, _id, olds, news) {
-    await ctx.atlas.updateProjectApiKey(olds.projectId, olds.apiKeyId, { roles: news.roles });
+  /** One call; when its outcome is unknown, the roles are recorded as unknown so the next `up` sets them again. */
+  async update(ctx, id, olds, news) {
+    const steps = new AppliedSteps<AssignmentOutputs>("ApiKeyProjectAssignment", id, clean(olds), (state) => state);
+    await steps.run({
+      name: `setting the roles in project ${olds.projectId}`,
+      run: async () => {
+        await ctx.atlas.updateProjectApiKey(olds.projectId, olds.apiKeyId, { roles: news.roles });
+      },
+      applied: (state) => {
+        state.roles = news.roles;
+      },
+      unsure: (state) => {
+        state.roles = [];
+      },
+    });
     return { outs: news };
   },
 

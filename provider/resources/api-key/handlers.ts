@@ -8,8 +8,9 @@ import {
   readAccessList,
   explainFailedCreate,
   rollbackCreatedKey,
-  syncAccessList,
 } from "../common/key-operations";
+import { AppliedSteps } from "../common/applied-steps";
+import { syncAccessListSteps } from "../common/access-list-steps";
 import {
   deleteRotating,
   diffRotating,
@@ -74,10 +75,10 @@ export const apiKeyHandlers: KindHandlers<ApiKeyInputs, ApiKeyOutputs> = {
   },
 
   async update(ctx, id, olds, news) {
-    if (!rotates(olds, news)) return { outs: clean(await updateInPlace(ctx, olds, news)) };
+    if (!rotates(olds, news)) return { outs: clean(await updateInPlace(ctx, id, olds, news)) };
     const lifecycle = {
       create: (inputs: ApiKeyInputs) => createKey(ctx, inputs),
-      update: (current: ApiKeyOutputs, next: ApiKeyInputs) => updateInPlace(ctx, current, next),
+      update: (current: ApiKeyOutputs, next: ApiKeyInputs) => updateInPlace(ctx, id, current, next),
     };
     return { outs: clean(await updateRotating(ctx, id, olds, news, olds.orgId, lifecycle)) };
   },
@@ -107,22 +108,62 @@ function inputsOf(outs: ApiKeyOutputs): ApiKeyInputs {
   return clean({ orgId, description, roleNames, accessList, keepers, adoptApiKeyId, rotation });
 }
 
-/** Description, roles and access list brought to the declared values on the current key. */
-async function updateInPlace(ctx: HandlerContext, olds: ApiKeyOutputs, news: ApiKeyInputs): Promise<ApiKeyOutputs> {
+/**
+ * Description, roles and access list brought to the declared values on the current key, one
+ * recorded step at a time: a failing step reports what was applied as a partial result
+ * (applied-steps.ts; the order is in docs/recovery.md).
+ */
+async function updateInPlace(
+  ctx: HandlerContext,
+  id: string,
+  olds: ApiKeyOutputs,
+  news: ApiKeyInputs,
+): Promise<ApiKeyOutputs> {
   const { orgId, apiKeyId } = olds;
-  const body: UpdateApiKeyBody = {};
-  if (olds.description !== news.description) body.desc = news.description;
-  if (!sameRoles(olds.roleNames, news.roleNames)) body.roles = news.roleNames;
-  const facts =
-    body.desc !== undefined || body.roles !== undefined
-      ? factsOf(await ctx.atlas.updateOrgApiKey(orgId, apiKeyId, body), orgId)
-      : { apiKeyId, publicKey: olds.publicKey, description: olds.description, roleNames: olds.roleNames };
-  if (news.accessList !== undefined) await syncAccessList(ctx, orgId, apiKeyId, olds.accessList, news.accessList);
-  const privateKey = adoptedKeyIsCurrent(olds, news) ? news.adoptPrivateKey! : olds.privateKey;
-  return toOutputs(news, facts, privateKey, news.accessList);
+  const steps = new AppliedSteps<ApiKeyOutputs>("ApiKey", id, { ...olds }, (state) => clean(state));
+  if (adoptedKeyIsCurrent(olds, news)) steps.state.privateKey = news.adoptPrivateKey!;
+  await updateKeySteps(ctx, steps, orgId, apiKeyId, news);
+  return toOutputs(news, steps.state, steps.state.privateKey, news.accessList);
 }
 
-/** Creates the key, then its access list; rolls the key back if the list fails. */
+/** The steps of an update (or adoption): description and roles in one call, then the access list. */
+async function updateKeySteps(
+  ctx: HandlerContext,
+  steps: AppliedSteps<ApiKeyOutputs>,
+  orgId: string,
+  apiKeyId: string,
+  news: ApiKeyInputs,
+): Promise<void> {
+  const body: UpdateApiKeyBody = {};
+  if (steps.state.description !== news.description) body.desc = news.description;
+  if (!sameRoles(steps.state.roleNames, news.roleNames)) body.roles = news.roleNames;
+  if (body.desc !== undefined || body.roles !== undefined) {
+    let updated: ApiKeyDetails | undefined;
+    const fields = [body.desc !== undefined && "the description", body.roles && "the roles"].filter(Boolean);
+    await steps.run({
+      name: `setting ${fields.join(" and ")}`,
+      run: async () => {
+        updated = await ctx.atlas.updateOrgApiKey(orgId, apiKeyId, body);
+      },
+      applied: (state) => {
+        const facts = factsOf(updated!, orgId);
+        state.description = facts.description;
+        state.roleNames = facts.roleNames;
+      },
+      unsure: (state) => {
+        // Values no valid input has, so the next diff sets them again whatever Atlas holds.
+        if (body.desc !== undefined) state.description = "";
+        if (body.roles !== undefined) state.roleNames = [];
+      },
+    });
+  }
+  if (news.accessList !== undefined) await syncAccessListSteps(ctx, steps, orgId, apiKeyId, news.accessList);
+}
+
+/**
+ * Creates the key, then its access list; rolls the key back if the list fails. If the rollback
+ * fails too, the key is reported as a partial result, so the state holds it and its private key.
+ */
 async function createKey(ctx: HandlerContext, inputs: ApiKeyInputs): Promise<ApiKeyOutputs> {
   const { orgId, description, roleNames } = inputs;
   let key: ApiKeyDetails;
@@ -134,7 +175,11 @@ async function createKey(ctx: HandlerContext, inputs: ApiKeyInputs): Promise<Api
   try {
     await addAccessListEntries(ctx, orgId, key.id, inputs.accessList ?? [], true);
   } catch (error) {
-    throw await rollbackCreatedKey(ctx, orgId, key, error, "Adding the access list");
+    const created = toOutputs(inputs, factsOf(key, orgId), key.privateKey, []);
+    throw await rollbackCreatedKey(ctx, orgId, key, error, "Adding the access list", {
+      id: createdId(inputs, key.id),
+      properties: clean({ ...created, ...startedRotation(ctx, inputs) }),
+    });
   }
   return toOutputs(inputs, factsOf(key, orgId), key.privateKey, inputs.accessList);
 }
@@ -142,8 +187,9 @@ async function createKey(ctx: HandlerContext, inputs: ApiKeyInputs): Promise<Api
 /**
  * Takes over an existing key instead of creating one (what `pulumi import`
  * would do, which dynamic providers cannot): description, roles and access
- * list are brought to the declared values. Atlas never returns the private key
- * again, so it is whatever `adoptPrivateKey` says, or "".
+ * list are brought to the declared values, in recorded steps as an update, so
+ * a failed step leaves the key in the state as far as it got. Atlas never
+ * returns the private key again, so it is whatever `adoptPrivateKey` says, or "".
  */
 async function adopt(ctx: HandlerContext, inputs: ApiKeyInputs, apiKeyId: string): Promise<ApiKeyOutputs> {
   const { orgId } = inputs;
@@ -156,11 +202,27 @@ async function adopt(ctx: HandlerContext, inputs: ApiKeyInputs, apiKeyId: string
       `adoptApiKeyId: organization ${orgId} has no API key ${apiKeyId}. Check the id (Access Manager > API Keys) and orgId, or remove adoptApiKeyId to create a new key.`,
     );
   }
-  const facts = factsOf(key, orgId);
-  const body: UpdateApiKeyBody = {};
-  if (facts.description !== inputs.description) body.desc = inputs.description;
-  if (!sameRoles(facts.roleNames, inputs.roleNames)) body.roles = inputs.roleNames;
-  if (body.desc !== undefined || body.roles !== undefined) key = await ctx.atlas.updateOrgApiKey(orgId, apiKeyId, body);
-  if (inputs.accessList !== undefined) await syncAccessList(ctx, orgId, apiKeyId, undefined, inputs.accessList);
-  return toOutputs(inputs, factsOf(key, orgId), inputs.adoptPrivateKey ?? "", inputs.accessList);
+  const found = toOutputs(
+    { ...inputs, accessList: undefined },
+    factsOf(key, orgId),
+    inputs.adoptPrivateKey ?? "",
+    undefined,
+  );
+  const steps = new AppliedSteps<ApiKeyOutputs>("ApiKey", createdId(inputs, apiKeyId), found, (state) =>
+    clean({ ...state, ...startedRotation(ctx, inputs) }),
+  );
+  await updateKeySteps(ctx, steps, orgId, apiKeyId, inputs);
+  return toOutputs(inputs, steps.state, steps.state.privateKey, inputs.accessList);
+}
+
+/** The id `create` gives a key: a rotating resource has its own form (see rotation-record.ts). */
+function createdId(inputs: ApiKeyInputs, apiKeyId: string): string {
+  return inputs.rotation === undefined
+    ? apiKeyResourceId(inputs.orgId, apiKeyId)
+    : rotatingResourceId(inputs.orgId, apiKeyId);
+}
+
+/** The rotation fields a key created under a policy starts with; none without a policy. */
+function startedRotation(ctx: HandlerContext, inputs: ApiKeyInputs): object {
+  return inputs.rotation === undefined ? {} : startRotation(ctx, inputs.rotation);
 }

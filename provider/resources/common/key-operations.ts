@@ -1,7 +1,8 @@
 import type { ApiKeyDetails } from "../../atlas/types";
 import { AtlasApiError, hasErrorCode, isAtlasApiError } from "../../atlas/errors";
 import { GONE_WHEN, goneIf } from "../../atlas/not-found";
-import { entriesOf, setDelta, toRequestEntry } from "../../shared/access-list";
+import { entriesOf, toRequestEntry } from "../../shared/access-list";
+import { PartialFailure } from "./applied-steps";
 import type { HandlerContext } from "./contract";
 
 /**
@@ -13,9 +14,11 @@ import type { HandlerContext } from "./contract";
 const FRESH_KEY_RETRY_DELAYS_MS = [250, 1_000, 2_000];
 
 /**
- * Adds access-list entries. Right after a key is created Atlas has been seen to
- * answer API_KEY_NOT_FOUND for its access list (terraform-provider-mongodbatlas
- * #1075), so a fresh key gets a few short retries on that code.
+ * Adds access-list entries. Atlas adds a batch all or nothing: one entry already there (added
+ * outside Pulumi, or by a resend whose first answer was lost) makes it refuse the whole batch
+ * with 409. So on a 409 the list is read again and only what Atlas lacks is added.
+ * Right after a key is created Atlas has been seen to answer API_KEY_NOT_FOUND for its access
+ * list (terraform-provider-mongodbatlas #1075), so a fresh key gets a few short retries on that code.
  */
 export async function addAccessListEntries(
   ctx: HandlerContext,
@@ -24,25 +27,29 @@ export async function addAccessListEntries(
   entries: string[],
   freshKey = false,
 ) {
-  if (entries.length === 0) return;
+  let missing = entries;
   const delays = freshKey ? FRESH_KEY_RETRY_DELAYS_MS : [];
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 0, conflicts = 0; missing.length > 0; attempt++) {
     try {
-      await ctx.atlas.createAccessListEntries(orgId, apiKeyId, entries.map(toRequestEntry));
+      await ctx.atlas.createAccessListEntries(orgId, apiKeyId, missing.map(toRequestEntry));
       return;
     } catch (error) {
-      // A resend after a lost answer finds its own entries (409): if all are there, it succeeded.
-      if (isAtlasApiError(error) && error.status === 409 && (await allPresent(ctx, orgId, apiKeyId, entries))) return;
+      if (isAtlasApiError(error) && error.status === 409 && conflicts++ < MAX_CONFLICT_ROUNDS) {
+        const present = entriesOf(await ctx.atlas.listAccessListEntries(orgId, apiKeyId));
+        const stillMissing = missing.filter((entry) => !present.includes(entry));
+        // Nothing that was missing is there now: the 409 is about something else, so report it.
+        if (stillMissing.length === missing.length) throw error;
+        missing = stillMissing;
+        continue;
+      }
       if (attempt >= delays.length || !hasErrorCode(error, "API_KEY_NOT_FOUND")) throw error;
       await new Promise((resolve) => setTimeout(resolve, delays[attempt]));
     }
   }
 }
 
-async function allPresent(ctx: HandlerContext, orgId: string, apiKeyId: string, entries: string[]): Promise<boolean> {
-  const present = entriesOf(await ctx.atlas.listAccessListEntries(orgId, apiKeyId));
-  return entries.every((entry) => present.includes(entry));
-}
+/** Rounds of "409, read the list, add what is missing": another writer may race each one. */
+const MAX_CONFLICT_ROUNDS = 3;
 
 /** The key's access list, or null when the key itself is gone. */
 export async function readAccessList(ctx: HandlerContext, orgId: string, apiKeyId: string): Promise<string[] | null> {
@@ -51,29 +58,14 @@ export async function readAccessList(ctx: HandlerContext, orgId: string, apiKeyI
 }
 
 /**
- * Makes the key's access list equal `desired` (canonical entries). `known` is
- * the list as last recorded; when absent (the list was not managed before), it
- * is read from Atlas so that entries made elsewhere are removed too.
- */
-export async function syncAccessList(
-  ctx: HandlerContext,
-  orgId: string,
-  apiKeyId: string,
-  known: string[] | undefined,
-  desired: string[],
-) {
-  const current = known ?? entriesOf(await ctx.atlas.listAccessListEntries(orgId, apiKeyId));
-  const { add, remove } = setDelta(current, desired);
-  await addAccessListEntries(ctx, orgId, apiKeyId, add);
-  for (const entry of remove) {
-    await goneIf(ctx.atlas.deleteAccessListEntry(orgId, apiKeyId, entry), GONE_WHEN.accessListEntry);
-  }
-}
-
-/**
  * Create is transactional: when a step after the key's creation fails, the key
  * is deleted before the error is reported, so no live key is left that Pulumi
- * does not know about. The error says what happened to the key either way.
+ * does not know about. When the deletion fails too (e.g. the deployment's
+ * credentials may create keys in a project but lack the organization's
+ * ORG_OWNER role needed to delete one), the key is reported as a partial
+ * result: the engine records it, private key included, so it stays visible
+ * and `pulumi up` or `destroy` carries on from there. The error says what
+ * happened to the key either way.
  */
 export async function rollbackCreatedKey(
   ctx: HandlerContext,
@@ -81,6 +73,7 @@ export async function rollbackCreatedKey(
   key: ApiKeyDetails,
   cause: unknown,
   step: string,
+  created: { id: string; properties: object },
 ): Promise<Error> {
   const what = `key ${key.id} (public key ${key.publicKey}, "${key.desc}")`;
   try {
@@ -89,10 +82,19 @@ export async function rollbackCreatedKey(
       `${step} failed, so the new ${what} was deleted again; nothing was left behind. Cause: ${messageOf(cause)}`,
     );
   } catch (rollbackError) {
-    return new Error(
-      `${step} failed, and deleting the new ${what} failed too, so it is still live in organization ${orgId} and not in the Pulumi state: delete it in Atlas (Access Manager > API Keys). Cause: ${messageOf(cause)}. Deletion error: ${messageOf(rollbackError)}`,
+    return new PartialFailure(
+      `${step} failed, and deleting the new ${what} failed too${rightsHint(rollbackError)}, so it is still live in organization ${orgId}. It is recorded in the Pulumi state as created so far: run \`pulumi up\` to finish it, or \`pulumi destroy\` with credentials that may delete it. Cause: ${messageOf(cause)}. Deletion error: ${messageOf(rollbackError)}`,
+      created.id,
+      created.properties,
     );
   }
+}
+
+/** Names the missing right when Atlas refused a key deletion for lack of it (401 USER_UNAUTHORIZED and friends). */
+export function rightsHint(error: unknown): string {
+  if (!isAtlasApiError(error) || (error.status !== 401 && error.status !== 403)) return "";
+  if (error.errorCode === "INVALID_API_KEY" || error.errorCode === "UNEXPECTED_ERROR") return "";
+  return " (deleting an API key needs the organization role ORG_OWNER, which the deployment's credentials lack)";
 }
 
 /**

@@ -16,11 +16,12 @@ import {
   assignToProject,
   explainFailedCreate,
   readAccessList,
+  rightsHint,
   rollbackCreatedKey,
-  syncAccessList,
 } from "../common/key-operations";
+import { AppliedSteps, PartialFailure } from "../common/applied-steps";
+import { updateProjectKey } from "./steps";
 import {
-  assignmentDelta,
   diffProjectApiKey,
   projectApiKeyResourceId,
   toProjectOutputs,
@@ -55,7 +56,7 @@ export const projectApiKeyHandlers: KindHandlers<ProjectApiKeyInputs, ProjectApi
 
   async read(ctx, id, props) {
     const [projectId, apiKeyId] = keyOf(id, props);
-    const orgId = props?.orgId ?? (await orgOfProjectOrUndefined(ctx, projectId));
+    const orgId = props?.orgId || (await orgOfProjectOrUndefined(ctx, projectId));
     if (!orgId) return GONE;
     const key = apiKeyId ? await ctx.reader.orgKey(orgId, apiKeyId) : undefined;
     const accessList = !key || props?.accessList === undefined ? undefined : await readAccessList(ctx, orgId, apiKeyId);
@@ -74,9 +75,12 @@ export const projectApiKeyHandlers: KindHandlers<ProjectApiKeyInputs, ProjectApi
       });
       return { id, props: clean({ ...props, ...rotation, apiKeyId: "", publicKey: "", privateKey: "" }), inputs };
     }
-    // Only the projects this resource lists are looked at: assignments made elsewhere are not drift.
-    const listed = props?.projectAssignments?.map((a) => a.projectId) ?? projectsOf(key);
-    const assignments: ProjectAssignment[] = listed
+    // The key belongs to this resource with all its assignments: every project it is in is
+    // reported (one read of the key lists them), so an assignment left by a failed update, or
+    // made outside Pulumi, shows as drift and the next `up` removes it.
+    const recorded = props?.projectAssignments?.map((a) => a.projectId) ?? [];
+    const projects = [...new Set([...recorded, ...projectsOf(key)])];
+    const assignments: ProjectAssignment[] = projects
       .map((project) => ({ projectId: project, roleNames: projectRolesOf(key, project) }))
       .filter((assignment) => assignment.roleNames.length > 0);
     const inputs: ProjectApiKeyInputs = clean({
@@ -92,16 +96,26 @@ export const projectApiKeyHandlers: KindHandlers<ProjectApiKeyInputs, ProjectApi
   },
 
   async update(ctx, id, olds, news) {
-    if (!rotates(olds, news)) return { outs: clean(await updateInPlace(ctx, olds, news)) };
+    if (!rotates(olds, news)) return { outs: clean(await updateInPlace(ctx, id, olds, news)) };
     const lifecycle = {
       create: (inputs: ProjectApiKeyInputs) => createProjectKey(ctx, inputs),
-      update: (current: ProjectApiKeyOutputs, next: ProjectApiKeyInputs) => updateInPlace(ctx, current, next),
+      update: (current: ProjectApiKeyOutputs, next: ProjectApiKeyInputs) => updateInPlace(ctx, id, current, next),
     };
     return { outs: clean(await updateRotating(ctx, id, olds, news, olds.orgId, lifecycle)) };
   },
 
-  async delete(ctx, _id, props) {
-    await deleteRotating(ctx, props.orgId, props);
+  async delete(ctx, id, props) {
+    const orgId = props.orgId || (await orgOfProjectOrUndefined(ctx, id.split("/")[0]));
+    if (!orgId) return;
+    try {
+      await deleteRotating(ctx, orgId, props);
+    } catch (error) {
+      const hint = rightsHint(error);
+      if (!hint) throw error;
+      throw new Error(
+        `Deleting ProjectApiKey ${props.apiKeyId} failed${hint}: the key is still live in organization ${orgId} and stays in the Pulumi state. Delete it with an organization owner's credentials (Atlas UI: Access Manager > API Keys), or grant ORG_OWNER and run the command again. Cause: ${messageOf(error)}`,
+      );
+    }
   },
 };
 
@@ -120,7 +134,11 @@ function keyOf(id: string, props: Partial<ProjectApiKeyOutputs> | undefined): [s
   return splitResourceId(id, ["projectId", "apiKeyId"], "ProjectApiKey") as [string, string];
 }
 
-/** Creates the key in its first project, then its other projects and access list; rolls back on failure. */
+/**
+ * Creates the key in its first project, then its other projects and access list. A failure of
+ * any call after the key exists (the organization lookup included) rolls the key back; when it
+ * cannot be deleted, it is reported as a partial result so the state holds it.
+ */
 async function createProjectKey(ctx: HandlerContext, inputs: ProjectApiKeyInputs): Promise<ProjectApiKeyOutputs> {
   const [host, ...others] = inputs.projectAssignments;
   let key: ApiKeyDetails;
@@ -129,45 +147,47 @@ async function createProjectKey(ctx: HandlerContext, inputs: ProjectApiKeyInputs
   } catch (error) {
     throw await explainFailedCreate(ctx, error, () => orgOfProjectOrUndefined(ctx, host.projectId), inputs.description);
   }
-  const orgId = orgOf(key) ?? (await ctx.atlas.getProject(host.projectId)).orgId;
+  const id =
+    inputs.rotation === undefined
+      ? projectApiKeyResourceId(host.projectId, key.id)
+      : rotatingResourceId(host.projectId, key.id);
+  // What exists once the key is created, in case a later step fails and the key cannot be deleted.
+  const created = (orgId: string) => {
+    const outs = toProjectOutputs(inputs, { ...factsOf(key, orgId), orgId }, [host], key.privateKey, []);
+    return clean({ ...outs, ...(inputs.rotation === undefined ? {} : startRotation(ctx, inputs.rotation)) });
+  };
+  let orgId = orgOf(key);
   try {
+    orgId ??= (await ctx.atlas.getProject(host.projectId)).orgId;
     for (const assignment of others) await assignToProject(ctx, assignment.projectId, key.id, assignment.roleNames);
     await addAccessListEntries(ctx, orgId, key.id, inputs.accessList ?? [], true);
   } catch (error) {
-    throw await rollbackCreatedKey(
-      ctx,
-      orgId,
-      key,
-      error,
-      "Assigning the key to its other projects or adding its access list",
-    );
+    const step = "Looking up the organization, assigning the key to its other projects or adding its access list";
+    // Without its organization the key cannot be deleted: record it (read and delete look the organization up).
+    if (!orgId) throw new PartialFailure(`${step} failed: ${messageOf(error)}`, id, created(""));
+    throw await rollbackCreatedKey(ctx, orgId, key, error, step, { id, properties: created(orgId) });
   }
   const facts: ProjectKeyFacts = { ...factsOf(key, orgId), orgId };
   return toProjectOutputs(inputs, facts, inputs.projectAssignments, key.privateKey, inputs.accessList);
 }
 
-/** Description, projects and access list brought to the declared values on the current key. */
+/** Description, projects and access list brought to the declared values, in recorded steps (steps.ts). */
 async function updateInPlace(
   ctx: HandlerContext,
+  id: string,
   olds: ProjectApiKeyOutputs,
   news: ProjectApiKeyInputs,
 ): Promise<ProjectApiKeyOutputs> {
-  const { orgId, apiKeyId } = olds;
-  if (olds.description !== news.description) {
-    await ctx.atlas.updateOrgApiKey(orgId, apiKeyId, { desc: news.description });
-  }
-  const delta = assignmentDelta(olds.projectAssignments ?? [], news.projectAssignments);
-  for (const assignment of delta.add) await assignToProject(ctx, assignment.projectId, apiKeyId, assignment.roleNames);
-  for (const assignment of delta.update) {
-    await ctx.atlas.updateProjectApiKey(assignment.projectId, apiKeyId, { roles: assignment.roleNames });
-  }
-  for (const project of delta.remove) {
-    await goneIf(ctx.atlas.unassignApiKeyFromProject(project, apiKeyId), GONE_WHEN.projectAssignment);
-  }
-  if (news.accessList !== undefined) await syncAccessList(ctx, orgId, apiKeyId, olds.accessList, news.accessList);
-  const { publicKey, roleNames } = olds;
+  const record: ProjectApiKeyOutputs = { ...olds, projectAssignments: [...(olds.projectAssignments ?? [])] };
+  const steps = new AppliedSteps<ProjectApiKeyOutputs>("ProjectApiKey", id, record, (state) => clean(state));
+  await updateProjectKey(ctx, steps, news);
+  const { orgId, apiKeyId, publicKey, roleNames } = olds;
   const facts: ProjectKeyFacts = { orgId, apiKeyId, publicKey, roleNames, description: news.description };
   return toProjectOutputs(news, facts, news.projectAssignments, olds.privateKey, news.accessList);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** The organization of a project, or undefined when the project does not exist. */
