@@ -1,4 +1,5 @@
 import { redactPrivateKey } from "../http/views";
+import { isoSeconds } from "../model/context";
 import type { AtlasModel } from "../model/model";
 import { countActiveTokens } from "../model/tokens";
 import type { ApiKeyRecord, ServiceAccountRecord } from "../model/types";
@@ -12,8 +13,16 @@ export interface StateDump {
    * Atlas shows it outside the create answers; `accessList` holds the CIDR blocks of the entries.
    */
   apiKeys: Array<Omit<ApiKeyRecord, "accessList" | "created"> & { accessList: string[] }>;
-  /** Every service account, without its client secret. */
-  serviceAccounts: Array<Pick<ServiceAccountRecord, "clientId" | "orgId" | "name" | "orgRoles" | "projectRoles">>;
+  /**
+   * Every service account without any secret value: its secrets by id and expiry (ISO 8601, and
+   * whether expired), its access list as CIDR blocks.
+   */
+  serviceAccounts: Array<
+    Pick<ServiceAccountRecord, "clientId" | "orgId" | "name" | "description" | "orgRoles" | "projectRoles"> & {
+      secrets: Array<{ id: string; expiresAt: string; expired: boolean }>;
+      accessList: string[];
+    }
+  >;
   /** OAuth access tokens that would still be accepted (neither expired nor revoked). */
   activeTokens: number;
 }
@@ -43,8 +52,15 @@ export function dumpState(model: AtlasModel): StateDump {
       clientId: sa.clientId,
       orgId: sa.orgId,
       name: sa.name,
+      description: sa.description,
       orgRoles: [...sa.orgRoles],
       projectRoles: structuredClone(sa.projectRoles),
+      secrets: sa.secrets.map((secret) => ({
+        id: secret.id,
+        expiresAt: isoSeconds(secret.expiresAt),
+        expired: secret.expiresAt <= model.ctx.now(),
+      })),
+      accessList: sa.accessList.map((e) => e.cidrBlock),
     })),
     activeTokens: countActiveTokens(model.ctx),
   };

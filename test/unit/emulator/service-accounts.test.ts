@@ -317,3 +317,80 @@ describe("emulator service accounts", function () {
     expect(JSON.stringify(emu.state())).not.to.include(sa.clientId);
   });
 });
+
+describe("emulator service accounts: control plane, buckets and state files", function () {
+  this.timeout(30_000);
+
+  it("dumps accounts with secret ids and expiry but no secret value, and moves the clock on request", async () => {
+    const emu = await start({ seed: "sa-dump", rateLimit: false });
+    try {
+      const sa = emu.model.serviceAccounts.create(emu.orgId, {
+        name: "dumped",
+        description: "d",
+        roles: ["ORG_MEMBER"],
+        secretExpiresAfterHours: 8,
+      });
+      const secret = sa.secrets[0];
+      const dumped = (await rawRequest(emu.url, "GET", "/__emulator/state")).json.serviceAccounts.find(
+        (a: { clientId: string }) => a.clientId === sa.clientId,
+      );
+      expect(dumped.secrets).to.deep.equal([{ id: secret.id, expiresAt: dumped.secrets[0].expiresAt, expired: false }]);
+      const refused = await rawRequest(emu.url, "POST", "/__emulator/clock", { body: '{"advanceSeconds":-1}' });
+      expect(refused.status).to.equal(400);
+      const before = Date.parse((await rawRequest(emu.url, "GET", "/__emulator/clock")).json.now);
+      const moved = await rawRequest(emu.url, "POST", "/__emulator/clock", { body: '{"advanceSeconds":28800}' });
+      expect(Date.parse(moved.json.now) - before).to.be.at.least(28_800_000);
+      const state = await rawRequest(emu.url, "GET", "/__emulator/state");
+      expect(state.text).not.to.include(secret.secret);
+      expect(emu.state().serviceAccounts.find((a) => a.clientId === sa.clientId)?.secrets[0].expired).to.equal(true);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it("draws service-account calls from per-organization and per-project buckets", async () => {
+    const emu = await start({
+      seed: "sa-buckets",
+      rateLimit: { orgCapacity: 2, projectCapacity: 3, refillPerSecond: 0 },
+    });
+    try {
+      const api = new DigestClient(emu.url, emu.publicKey, emu.privateKey, { reuseNonce: true });
+      const orgPath = `/api/atlas/v2/orgs/${emu.orgId}/serviceAccounts`;
+      expect((await api.get(orgPath)).headers["ratelimit-limit"]).to.equal("2");
+      await api.get(orgPath);
+      expectAtlasError(await api.get(orgPath), 429, "RATE_LIMITED_TOKEN_BUCKET");
+      const groupPath = `/api/atlas/v2/groups/${emu.projectId}/serviceAccounts`;
+      expect((await api.get(groupPath)).headers["ratelimit-limit"]).to.equal("3");
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it("loads a state file written before secrets were a list: the client secret keeps working", async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "sa-upgrade-"));
+    try {
+      const first = await start({ seed: "sa-upgrade", stateFile: join(dir, "state.json") });
+      const snapshot = first.model.snapshot();
+      await first.close();
+      for (const sa of Object.values(snapshot.state.serviceAccounts) as unknown as Array<Record<string, unknown>>) {
+        sa.clientSecret = (sa.secrets as Array<{ secret: string }>)[0].secret;
+        delete sa.secrets;
+        delete sa.accessList;
+        delete sa.description;
+      }
+      writeFileSync(join(dir, "state.json"), JSON.stringify(snapshot));
+      const second = await start({ stateFile: join(dir, "state.json") });
+      try {
+        expect(second.clientSecret === first.clientSecret).to.equal(true);
+        expect((await fetchToken(second.url, second.clientId, second.clientSecret)).status).to.equal(200);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
