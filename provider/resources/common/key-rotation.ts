@@ -109,7 +109,8 @@ export async function updateRotating<Inputs extends RotatingInputs, Outputs exte
   try {
     created = await lifecycle.create(news);
   } catch (error) {
-    const what = `Creating the new key for the rotation failed, so the current key stays current (nothing was left behind).`;
+    // The cause says what became of the new key: deleted again, or (an unanswered create) possibly made.
+    const what = `Creating the new key for the rotation failed, so the current key stays current.`;
     if (applied === olds) throw new Error(`${what} Cause: ${messageOf(error)}`);
     throw partialFailure(id, applied, `${what} The expired previous key was deleted first.`, error);
   }
