@@ -245,6 +245,29 @@ describe("rotation: ApiKey and ProjectApiKey against the emulator (injected cloc
     expect(await liveKeyIds()).to.have.members(before);
   });
 
+  it("the new key's access list fails and so does its rollback: the state holds both keys", async () => {
+    const { id, outs, inputs } = await createOrgKey();
+    clock = T0 + 90 * D;
+    emulator.injectFault({ method: "POST", path: "/accessList$", status: 403, count: 5 });
+    emulator.injectFault({ method: "DELETE", path: "/orgs/[^/]+/apiKeys/[^/]+$", status: 403, count: 5 });
+    const error = (await apiKey.update(id, outs, inputs).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as Error & { id?: string; properties?: ApiKeyOutputs };
+    expect(error.message).to.match(/Rotation stopped halfway/);
+    expect(error.id).to.equal(id);
+    const recorded = error.properties!;
+    expect(recorded.previousApiKeyId).to.equal(outs.apiKeyId);
+    expect(recorded.apiKeyId).to.not.equal(outs.apiKeyId);
+    expect(await liveKeyIds()).to.include.members([outs.apiKeyId, recorded.apiKeyId]);
+    emulator.clearFaults();
+    const { diff, outs: completed } = await step(id, recorded, inputs);
+    expect(diff.changes, "the next up adds the access list the new key lacks").to.equal(true);
+    expect(completed.apiKeyId).to.equal(recorded.apiKeyId);
+    const entries = await adminClient(emulator).listAccessListEntries(emulator.orgId, recorded.apiKeyId);
+    expect(entries.map((e) => e.cidrBlock)).to.deep.equal(["192.0.2.1/32"]);
+  });
+
   it("deleting the expired previous key fails: it stays in the state for the next run", async () => {
     const { id, outs, inputs } = await createOrgKey();
     clock = T0 + 90 * D;

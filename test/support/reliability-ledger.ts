@@ -38,20 +38,32 @@ export class Ledger {
     this.fixtures.add(apiKeyId);
   }
 
-  /** Every key id the state knows: outputs of key resources, plus fixtures. */
+  /** Every key id the state knows: outputs of key resources (current and, during a rotation's overlap, previous), plus fixtures. */
   knownKeyIds(): Set<string> {
     const ids = new Set(this.fixtures);
-    for (const entry of this.entries.values()) {
-      if (entry.kind === "apiKey" || entry.kind === "projectApiKey") ids.add(String(entry.outs.apiKeyId));
-    }
+    for (const { apiKeyId } of this.keys()) ids.add(apiKeyId);
     return ids;
   }
 
-  /** Key resources with the private key they hold. */
-  keys(): Array<{ apiKeyId: string; privateKey: string }> {
+  /** Ids of the previous keys that rotating resources keep for their overlap. */
+  previousKeyIds(): Set<string> {
+    return new Set(
+      this.keys()
+        .filter((key) => key.previous)
+        .map((key) => key.apiKeyId),
+    );
+  }
+
+  /** The keys of key resources with the private key the state holds for each. */
+  keys(): Array<{ apiKeyId: string; privateKey: string; previous?: true }> {
     return [...this.entries.values()]
       .filter((e) => e.kind === "apiKey" || e.kind === "projectApiKey")
-      .map((e) => ({ apiKeyId: String(e.outs.apiKeyId), privateKey: String(e.outs.privateKey) }));
+      .flatMap((e) => {
+        const current = { apiKeyId: String(e.outs.apiKeyId), privateKey: String(e.outs.privateKey) };
+        if (!e.outs.previousApiKeyId) return [current];
+        const previous = { apiKeyId: String(e.outs.previousApiKeyId), privateKey: String(e.outs.previousPrivateKey) };
+        return [current, { ...previous, previous: true as const }];
+      });
   }
 
   all(): LedgerEntry[] {
@@ -71,9 +83,11 @@ export function checkInvariants(emulator: EmulatorHandle, ledger: Ledger, prefix
   const known = ledger.knownKeyIds();
   // 1. No orphan: every live key made by the case is in state.
   for (const key of live) if (!known.has(key.id)) problems.push(`orphan key ${key.id} ("${key.desc}")`);
-  // 2. No duplicate from a resent create: descriptions are unique per case by construction.
+  // 2. No duplicate from a resent create: descriptions are unique per case by construction
+  //    (a rotated-out key in its overlap shares its successor's description, on purpose).
+  const previous = ledger.previousKeyIds();
   const seen = new Map<string, number>();
-  for (const key of live) seen.set(key.desc, (seen.get(key.desc) ?? 0) + 1);
+  for (const key of live) if (!previous.has(key.id)) seen.set(key.desc, (seen.get(key.desc) ?? 0) + 1);
   for (const [desc, count] of seen) if (count > 1) problems.push(`${count} keys with description "${desc}"`);
   // 3. The private key in state is the one Atlas issued for that key at creation.
   for (const { apiKeyId, privateKey } of ledger.keys()) {

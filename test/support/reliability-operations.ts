@@ -78,6 +78,20 @@ const projectKeyChange = (inputs: Record<string, unknown>) => ({
     roleNames: i === 0 ? ["GROUP_READ_ONLY"] : ["GROUP_DATA_ACCESS_READ_ONLY"],
   })),
 });
+/** A policy that is never due during a case: rotations are started by a `keepers` change. */
+const POLICY = { every: "90d", overlap: "7d" };
+const rotatingKeyInputs = async (ctx: OpContext) => ({
+  ...(await apiKeyInputs(ctx)),
+  rotation: POLICY,
+  keepers: { rotation: "1" },
+});
+const rotatingProjectKeyInputs = async (ctx: OpContext) => ({
+  ...(await projectKeyInputs(ctx)),
+  rotation: POLICY,
+  keepers: { rotation: "1" },
+});
+/** With a policy, a `keepers` change rotates: new key now, the old one kept for the overlap. */
+const rotateNow = (inputs: Record<string, unknown>) => ({ ...inputs, keepers: { rotation: "2" } });
 const assignmentInputs = async (ctx: OpContext) => ({
   projectId: ctx.emulator.projectId,
   apiKeyId: await fixtureKey(ctx),
@@ -166,6 +180,44 @@ export const OPERATIONS: Operation[] = [
     label: "delete",
     target: { method: "DELETE", path: `${ORG_KEYS}/[^/]+$` },
     inputs: projectKeyInputs,
+  },
+  {
+    resource: "ApiKey",
+    kind: "apiKey",
+    op: "update",
+    label: "update (rotation: new key)",
+    createsKey: true,
+    target: { method: "POST", path: `${ORG_KEYS}$` },
+    inputs: rotatingKeyInputs,
+    changed: rotateNow,
+  },
+  {
+    resource: "ApiKey",
+    kind: "apiKey",
+    op: "update",
+    label: "update (rotation: new key's access list)",
+    target: { method: "POST", path: `${ORG_KEYS}/[^/]+/accessList$` },
+    inputs: async (ctx) => ({ ...(await rotatingKeyInputs(ctx)), accessList: ["192.0.2.10"] }),
+    changed: rotateNow,
+  },
+  {
+    resource: "ProjectApiKey",
+    kind: "projectApiKey",
+    op: "update",
+    label: "update (rotation: new key)",
+    createsKey: true,
+    target: { method: "POST", path: `${GROUP_KEYS}$` },
+    inputs: rotatingProjectKeyInputs,
+    changed: rotateNow,
+  },
+  {
+    resource: "ProjectApiKey",
+    kind: "projectApiKey",
+    op: "update",
+    label: "update (rotation: new key's second project)",
+    target: { method: "POST", path: `${GROUP_KEYS}/[^/]+$` },
+    inputs: rotatingProjectKeyInputs,
+    changed: rotateNow,
   },
   {
     resource: "ApiKeyProjectAssignment",

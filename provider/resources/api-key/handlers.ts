@@ -77,7 +77,7 @@ export const apiKeyHandlers: KindHandlers<ApiKeyInputs, ApiKeyOutputs> = {
   async update(ctx, id, olds, news) {
     if (!rotates(olds, news)) return { outs: clean(await updateInPlace(ctx, id, olds, news)) };
     const lifecycle = {
-      create: (inputs: ApiKeyInputs) => createKey(ctx, inputs),
+      create: (inputs: ApiKeyInputs, known: string[]) => createKey(ctx, inputs, known),
       update: (current: ApiKeyOutputs, next: ApiKeyInputs) => updateInPlace(ctx, id, current, next),
     };
     return { outs: clean(await updateRotating(ctx, id, olds, news, olds.orgId, lifecycle)) };
@@ -164,13 +164,13 @@ async function updateKeySteps(
  * Creates the key, then its access list; rolls the key back if the list fails. If the rollback
  * fails too, the key is reported as a partial result, so the state holds it and its private key.
  */
-async function createKey(ctx: HandlerContext, inputs: ApiKeyInputs): Promise<ApiKeyOutputs> {
+async function createKey(ctx: HandlerContext, inputs: ApiKeyInputs, known: string[] = []): Promise<ApiKeyOutputs> {
   const { orgId, description, roleNames } = inputs;
   let key: ApiKeyDetails;
   try {
     key = await ctx.atlas.createOrgApiKey(orgId, { desc: description, roles: roleNames });
   } catch (error) {
-    throw await explainFailedCreate(ctx, error, orgId, description);
+    throw await explainFailedCreate(ctx, error, orgId, description, known);
   }
   try {
     await addAccessListEntries(ctx, orgId, key.id, inputs.accessList ?? [], true);

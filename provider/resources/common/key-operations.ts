@@ -107,13 +107,17 @@ export async function explainFailedCreate(
   cause: unknown,
   organization: string | (() => Promise<string | undefined>),
   description: string,
+  /** Keys the state already holds with this description (a rotating resource's current and previous keys). */
+  known: readonly string[] = [],
 ): Promise<unknown> {
   if (!(cause instanceof AtlasApiError) || !cause.ambiguous) return cause;
   let candidates = "";
   try {
     const orgId = typeof organization === "string" ? organization : await organization();
     if (orgId) {
-      const keys = (await ctx.atlas.listOrgApiKeys(orgId)).filter((key) => key.desc === description);
+      const keys = (await ctx.atlas.listOrgApiKeys(orgId)).filter(
+        (key) => key.desc === description && !known.includes(key.id),
+      );
       candidates = keys.length
         ? ` Keys with this description now in organization ${orgId}: ${keys.map((k) => `${k.id} (public key ${k.publicKey})`).join(", ")}.`
         : cause.errorCode === "TIMEOUT"

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { HandlerContext } from "./contract";
+import { PartialFailure, isPartialFailure } from "./applied-steps";
 import { deleteOrgKey } from "./key-operations";
 import { rotationTimes, type RotationPolicy } from "../../shared/rotation-policy";
 import {
@@ -23,8 +24,12 @@ import { planActs, planRotation } from "../../shared/rotation-schedule";
 
 /** What a key resource supplies to rotate. */
 export interface KeyLifecycle<Inputs, Outputs> {
-  /** Creates a key with the declared settings; on failure deletes what it made (nothing left behind). */
-  create(inputs: Inputs): Promise<Outputs>;
+  /**
+   * Creates a key with the declared settings; on failure deletes what it made
+   * (nothing left behind). `known` are the keys the state holds, which an
+   * unanswered create's message must not mistake for the one it may have made.
+   */
+  create(inputs: Inputs, known: string[]): Promise<Outputs>;
   /** Applies in-place changes (description, roles, projects, access list) to the current key. */
   update(olds: Outputs, news: Inputs): Promise<Outputs>;
 }
@@ -107,15 +112,25 @@ export async function updateRotating<Inputs extends RotatingInputs, Outputs exte
   }
   let created: Outputs;
   try {
-    created = await lifecycle.create(news);
+    created = await lifecycle.create(news, [olds.apiKeyId, recordedPrevious?.apiKeyId ?? ""].filter(Boolean));
   } catch (error) {
+    if (isPartialFailure(error)) {
+      // The new key is live and could not be deleted again: the state holds it as current and the
+      // old one as previous, so neither is lost; the next `up` completes what the new key lacks.
+      const leftLive = error.properties as Outputs;
+      throw partialFailure(id, withRotation(leftLive, previousAfter(applied)), "Rotation stopped halfway.", error);
+    }
     // The cause says what became of the new key: deleted again, or (an unanswered create) possibly made.
     const what = `Creating the new key for the rotation failed, so the current key stays current.`;
     if (applied === olds) throw new Error(`${what} Cause: ${messageOf(error)}`);
     throw partialFailure(id, applied, `${what} The expired previous key was deleted first.`, error);
   }
-  const previous = plan.step === "rotate" ? currentOf(olds) : plan.deletePrevious ? undefined : recordedPrevious;
-  return withRotation(created, previous);
+  return withRotation(created, previousAfter(applied));
+
+  /** The previous key once the new one is current: the old current one, or (re-creation) the recorded one. */
+  function previousAfter(state: Outputs): Credential | undefined {
+    return plan.step === "rotate" ? currentOf(olds) : previousOf(state);
+  }
 }
 
 /** The rotation fields of a key just created under a policy: its clock starts now, no previous key. */
@@ -170,7 +185,7 @@ export async function deleteRotating(ctx: HandlerContext, orgId: string, outs: R
  * state records what was applied.
  */
 function partialFailure(id: string, properties: object, what: string, cause: unknown): Error {
-  return Object.assign(new Error(`${what} Cause: ${messageOf(cause)}`), { id, properties });
+  return new PartialFailure(`${what} Cause: ${messageOf(cause)}`, id, properties);
 }
 
 function describe(key: Credential): string {

@@ -98,7 +98,7 @@ export const projectApiKeyHandlers: KindHandlers<ProjectApiKeyInputs, ProjectApi
   async update(ctx, id, olds, news) {
     if (!rotates(olds, news)) return { outs: clean(await updateInPlace(ctx, id, olds, news)) };
     const lifecycle = {
-      create: (inputs: ProjectApiKeyInputs) => createProjectKey(ctx, inputs),
+      create: (inputs: ProjectApiKeyInputs, known: string[]) => createProjectKey(ctx, inputs, known),
       update: (current: ProjectApiKeyOutputs, next: ProjectApiKeyInputs) => updateInPlace(ctx, id, current, next),
     };
     return { outs: clean(await updateRotating(ctx, id, olds, news, olds.orgId, lifecycle)) };
@@ -139,13 +139,18 @@ function keyOf(id: string, props: Partial<ProjectApiKeyOutputs> | undefined): [s
  * any call after the key exists (the organization lookup included) rolls the key back; when it
  * cannot be deleted, it is reported as a partial result so the state holds it.
  */
-async function createProjectKey(ctx: HandlerContext, inputs: ProjectApiKeyInputs): Promise<ProjectApiKeyOutputs> {
+async function createProjectKey(
+  ctx: HandlerContext,
+  inputs: ProjectApiKeyInputs,
+  known: string[] = [],
+): Promise<ProjectApiKeyOutputs> {
   const [host, ...others] = inputs.projectAssignments;
   let key: ApiKeyDetails;
   try {
     key = await ctx.atlas.createProjectApiKey(host.projectId, { desc: inputs.description, roles: host.roleNames });
   } catch (error) {
-    throw await explainFailedCreate(ctx, error, () => orgOfProjectOrUndefined(ctx, host.projectId), inputs.description);
+    const org = () => orgOfProjectOrUndefined(ctx, host.projectId);
+    throw await explainFailedCreate(ctx, error, org, inputs.description, known);
   }
   const id =
     inputs.rotation === undefined
