@@ -1,8 +1,8 @@
 import { AtlasDomainError } from "./domain-error";
 import type { ModelContext } from "./context";
 import { requireKeyInOrg } from "./api-keys";
-import { entriesContaining, parseNewEntries, refuseCallerRemoval } from "./entry-rules";
-import { isSingleHost, parseBlock } from "./ip-address";
+import { appendEntries, entriesContaining, parseNewEntries, refuseCallerRemoval } from "./entry-rules";
+import { parseBlock } from "./ip-address";
 import type { AccessListEntryRecord, ApiKeyRecord } from "./types";
 
 /*
@@ -36,12 +36,11 @@ export function addAccessListEntries(
   const key = requireKeyInOrg(ctx, orgId, apiUserId);
   const blocks = parseNewEntries(input, key.accessList);
   const created = ctx.timestamp();
-  for (const block of blocks) {
-    const entry: AccessListEntryRecord = { cidrBlock: block.cidr, created, count: 0 };
-    if (isSingleHost(block)) entry.ipAddress = block.canonical;
-    key.accessList.push(entry);
-  }
-  return key.accessList;
+  return appendEntries(key.accessList, blocks, (cidrBlock): AccessListEntryRecord => ({
+    cidrBlock,
+    created,
+    count: 0,
+  }));
 }
 
 /** getOrgApiKeyAccessListEntry: `address` may be `1.2.3.4` or `1.2.3.4/32` (path already decoded). */

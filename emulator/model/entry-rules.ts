@@ -1,5 +1,5 @@
 import { AtlasDomainError } from "./domain-error";
-import { blockContains, parseAddress, parseBlock, type ParsedBlock } from "./ip-address";
+import { blockContains, isSingleHost, parseAddress, parseBlock, type ParsedBlock } from "./ip-address";
 import { invalidAttribute, isAbsent, rejectUnknownAttributes, requireArray, requireObject } from "./validation";
 
 /*
@@ -34,6 +34,20 @@ export function parseNewEntries(input: unknown, existing: ReadonlyArray<{ cidrBl
     }
   }
   return blocks;
+}
+
+/** Appends one fresh entry per block (`ipAddress` set for a single host) and returns the list. */
+export function appendEntries<T extends { cidrBlock: string; ipAddress?: string }>(
+  list: T[],
+  blocks: readonly ParsedBlock[],
+  fresh: (cidrBlock: string) => T,
+): T[] {
+  for (const block of blocks) {
+    const entry = fresh(block.cidr);
+    if (isSingleHost(block)) entry.ipAddress = block.canonical;
+    list.push(entry);
+  }
+  return list;
 }
 
 /** The entries whose block contains `ip`, and `ip` in canonical form. */

@@ -1,7 +1,7 @@
 import type { ModelContext } from "./context";
 import { AtlasDomainError } from "./domain-error";
-import { entriesContaining, parseNewEntries, refuseCallerRemoval } from "./entry-rules";
-import { isSingleHost, parseBlock } from "./ip-address";
+import { appendEntries, entriesContaining, parseNewEntries, refuseCallerRemoval } from "./entry-rules";
+import { parseBlock } from "./ip-address";
 import type { ServiceAccountAccessListEntryRecord, ServiceAccountRecord } from "./types";
 
 /*
@@ -28,12 +28,11 @@ export function addEntries(
     );
   }
   const createdAt = ctx.timestamp();
-  for (const block of blocks) {
-    const entry: ServiceAccountAccessListEntryRecord = { cidrBlock: block.cidr, createdAt, requestCount: 0 };
-    if (isSingleHost(block)) entry.ipAddress = block.canonical;
-    sa.accessList.push(entry);
-  }
-  return sa.accessList;
+  return appendEntries(sa.accessList, blocks, (cidrBlock): ServiceAccountAccessListEntryRecord => ({
+    cidrBlock,
+    createdAt,
+    requestCount: 0,
+  }));
 }
 
 /**
