@@ -38,6 +38,8 @@ export interface OperationFigures extends ProcessFigures {
   maxInFlight: number;
   /** Resources the engine reported as changed (`create`, `delete`, `same`…). */
   changes: Record<string, number>;
+  /** Every request that took or was refused a token: [ms from the start of the operation, status]. */
+  timeline: Array<[number, number]>;
 }
 
 /** Sizes read from `pulumi stack export` after `up`. */
@@ -197,6 +199,9 @@ function countRequests(
     tokens: log.filter((entry) => entry.operationId !== undefined).length,
     refused401: log.filter((entry) => entry.status === 401 && !entry.challenge).length,
     rateLimited: log.filter((entry) => entry.status === 429).length,
+    timeline: log
+      .filter((entry) => entry.operationId !== undefined)
+      .map((entry): [number, number] => [Date.parse(entry.time) - startedAt, entry.status ?? 0]),
     byOperation,
   };
 }

@@ -17,10 +17,14 @@ export interface BenchOptions {
   clientCalls: number;
   /** Where the report is written. */
   output: string;
+  /** Whether to run section 8 (under token buckets, pacing on and off). */
+  rateLimits: boolean;
+  /** N of section 8's drained-bucket scenario (capacity 500 drained to 50). */
+  drainedSize: number;
 }
 
-const USAGE = `usage: npm run bench -- [--latency MS] [--sizes 10,50,200] [--parallel 16] [--repeat 3] [--calls 60] [--output BENCHMARKS.md]
-environment: BENCH_LATENCY_MS, BENCH_SIZES, BENCH_PARALLEL, BENCH_REPEAT, BENCH_CALLS, BENCH_OUTPUT`;
+const USAGE = `usage: npm run bench -- [--latency MS] [--sizes 10,50,200] [--parallel 16] [--repeat 3] [--calls 60] [--output BENCHMARKS.md] [--rate-limits on|off] [--drained-size 200]
+environment: BENCH_LATENCY_MS, BENCH_SIZES, BENCH_PARALLEL, BENCH_REPEAT, BENCH_CALLS, BENCH_OUTPUT, BENCH_RATE_LIMITS, BENCH_DRAINED_SIZE`;
 
 const FLAGS: Record<string, string> = {
   "--latency": "BENCH_LATENCY_MS",
@@ -29,6 +33,8 @@ const FLAGS: Record<string, string> = {
   "--repeat": "BENCH_REPEAT",
   "--calls": "BENCH_CALLS",
   "--output": "BENCH_OUTPUT",
+  "--rate-limits": "BENCH_RATE_LIMITS",
+  "--drained-size": "BENCH_DRAINED_SIZE",
 };
 
 /** Rounds to run at `size`: `repeat` at the largest size, one fewer (at least one) below it. */
@@ -56,6 +62,8 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     repeat: integer("repeat", values.BENCH_REPEAT ?? "3", 1),
     clientCalls: integer("calls", values.BENCH_CALLS ?? "60", 3),
     output: values.BENCH_OUTPUT ?? "BENCHMARKS.md",
+    rateLimits: onOff("rate-limits", values.BENCH_RATE_LIMITS ?? "on"),
+    drainedSize: integer("drained-size", values.BENCH_DRAINED_SIZE ?? "200", 51),
   };
 }
 
@@ -64,4 +72,9 @@ function integer(name: string, text: string, min: number): number {
   if (!Number.isInteger(value) || value < min)
     throw new Error(`--${name} must be an integer ≥ ${min}, got "${text}"\n${USAGE}`);
   return value;
+}
+
+function onOff(name: string, text: string): boolean {
+  if (text !== "on" && text !== "off") throw new Error(`--${name} must be on or off, got "${text}"\n${USAGE}`);
+  return text === "on";
 }

@@ -15,6 +15,8 @@ import { BenchStack, type Operation } from "./engine";
 import { describeMachine, loadAverage } from "./machine";
 import { parseOptions, roundsAt, type BenchOptions } from "./options";
 import { cpuSeconds, fixed, mib, seconds } from "./format";
+import { writeCharts } from "./charts";
+import { measureRateLimits } from "./rate-limits";
 import { renderReport, targets } from "./report";
 import {
   floorMs,
@@ -140,6 +142,9 @@ async function main(): Promise<void> {
       sizes.push(summarize(size, rounds, options.latencyMs, options.parallel));
     }
     const checkpoints = await diagnoseCheckpoints(options.sizes[options.sizes.length - 1], emulator, options);
+    const rateLimitStart = performance.now();
+    const rateLimits = options.rateLimits ? await measureRateLimits(emulator, options, log) : undefined;
+    const rateLimitMs = options.rateLimits ? performance.now() - rateLimitStart : undefined;
     const results: BenchResults = {
       options,
       date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
@@ -151,7 +156,10 @@ async function main(): Promise<void> {
       serializedProviderBytes: providerBytes,
       sizes,
       checkpoints,
+      rateLimits,
+      rateLimitMs,
     };
+    results.charts = writeCharts(results, repoRoot);
     const output = path.resolve(repoRoot, options.output);
     fs.writeFileSync(output, renderReport(results));
     for (const [what, value, met] of targets(results)) log(`${met ? "met    " : "MISSED "} ${what}: ${value}`);

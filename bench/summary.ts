@@ -6,6 +6,7 @@ import type { ClientFigures } from "./client-compare";
 import type { BenchStack, Operation, OperationFigures, StateFigures } from "./engine";
 import type { MachineInfo } from "./machine";
 import type { BenchOptions } from "./options";
+import type { RateLimitSummary } from "./rate-limits";
 
 /** Atlas requests one key needs at the least: one POST to create it, one DELETE to destroy it. */
 export const REQUESTS_PER_KEY = 1;
@@ -73,6 +74,12 @@ export interface BenchResults {
   serializedProviderBytes: number;
   sizes: SizeSummary[];
   checkpoints: CheckpointDiagnosis;
+  /** Section 8: under token buckets, pacing on and off (absent with `--rate-limits off`). */
+  rateLimits?: RateLimitSummary[];
+  /** Run time of section 8 (ms); `totalMs` includes it. */
+  rateLimitMs?: number;
+  /** The SVG charts written beside the report, relative to the repository root. */
+  charts?: string[];
 }
 
 /** The floor of an operation that sends N × {@link REQUESTS_PER_KEY} requests. */

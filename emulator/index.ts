@@ -14,6 +14,7 @@ import type { SeedRequest, SeedResult } from "./model/fixtures";
 import type { AtlasModel } from "./model/model";
 import type { RequestLogEntry } from "./control/request-log";
 import { listen } from "./http/server";
+import { bucketFor } from "./limits/rate-limit";
 import { loadStateFile, StateFileError } from "./state-file";
 
 export type { ConfigPatch, EmulatorConfig, StartOptions } from "./options";
@@ -76,6 +77,11 @@ export interface EmulatorHandle {
    * timestamps), as `POST /__emulator/clock {advanceSeconds}` does. Returns the new time (ISO 8601).
    */
   advanceClock(seconds: number): string;
+  /**
+   * Sets the tokens left in the bucket of an organization's API keys and access lists, as if other
+   * clients of the organization had used the rest (benchmarks of a drained bucket).
+   */
+  setOrgKeyBucketTokens(orgId: string, tokens: number): void;
   /** Redacted dump of the state. */
   state(): StateDump;
   /** Writes the state file now (no-op without one). */
@@ -126,6 +132,8 @@ export async function start(options: StartOptions = {}): Promise<EmulatorHandle>
     clearFaults: () => emu.faults.clear(),
     requests: () => emu.log.list(),
     clearRequests: () => emu.log.clear(),
+    setOrgKeyBucketTokens: (orgId, tokens) =>
+      emu.buckets.setTokens(bucketFor("orgApiKeys", { orgId }, emu.config.rateLimit), tokens),
     state: () => emu.stateDump(),
     advanceClock: (seconds) => emu.advanceClock(seconds),
     save: () => emu.persist(),

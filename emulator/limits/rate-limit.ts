@@ -102,6 +102,11 @@ export class TokenBuckets {
     return { allowed, limit: spec.capacity, remaining: Math.floor(tokens), retryAfterSeconds };
   }
 
+  /** Sets the tokens left in a bucket now, as if other clients had drawn from it (benchmarks). */
+  setTokens(spec: BucketSpec, tokens: number): void {
+    this.buckets.set(spec.key, { tokens: Math.max(0, Math.min(spec.capacity, tokens)), updatedAt: this.now() });
+  }
+
   /** Empties the table: every bucket starts full again. */
   clear(): void {
     this.buckets.clear();

@@ -45,6 +45,15 @@ describe("emulator rate limits", function () {
     expect((await api.get(orgKeys())).status).to.equal(200);
   });
 
+  it("sets the tokens left in an organization's key bucket, as a neighbour draining it would", async () => {
+    emu.setOrgKeyBucketTokens(emu.orgId, 1);
+    const first = await api.get(orgKeys());
+    expect([first.status, first.headers["ratelimit-remaining"]]).to.deep.equal([200, "0"]);
+    expect((await api.get(orgKeys())).status).to.equal(429);
+    emu.setOrgKeyBucketTokens(emu.orgId, 99);
+    expect((await api.get(orgKeys())).headers["ratelimit-remaining"]).to.equal("2");
+  });
+
   it("shares one bucket between the org keys and their access lists, per organization", async () => {
     await api.get(orgKeys());
     await api.get(`${orgKeys()}/${emu.apiKeyId}/accessList`);
