@@ -1,7 +1,6 @@
 import type { ApiKeyDetails, UpdateApiKeyBody } from "../../atlas/types";
 import { GONE_WHEN, isGone } from "../../atlas/not-found";
-import { GONE, clean, diffResult, type HandlerContext, type KindHandlers } from "../common/contract";
-import { splitResourceId } from "../../shared/resource-ids";
+import { clean, type HandlerContext, type KindHandlers } from "../common/contract";
 import { sameRoles } from "../../shared/roles";
 import {
   addAccessListEntries,
@@ -11,14 +10,9 @@ import {
 } from "../common/key-operations";
 import { AppliedSteps } from "../common/applied-steps";
 import { syncAccessListSteps } from "../common/access-list-steps";
-import {
-  deleteRotating,
-  diffRotating,
-  readRotationFields,
-  startRotation,
-  updateRotating,
-} from "../common/key-rotation";
-import { isRotatingResourceId, rotates, rotatingResourceId } from "../../shared/rotation-record";
+import { deleteRotating, readRotationFields, startRotation } from "../common/key-rotation";
+import { createdKey, diffKey, keyToRead, updateKey, withoutCurrentKey } from "../common/key-resource";
+import { rotates, rotatingResourceId } from "../../shared/rotation-record";
 import {
   adoptedKeyIsCurrent,
   apiKeyResourceId,
@@ -37,29 +31,21 @@ export const apiKeyHandlers: KindHandlers<ApiKeyInputs, ApiKeyOutputs> = {
   },
 
   async diff(ctx, _id, olds, news) {
-    const model = diffApiKey(olds, news);
-    return rotates(olds, news) ? diffRotating(ctx, olds, news, model) : diffResult(model);
+    return diffKey(ctx, olds, news, diffApiKey(olds, news));
   },
 
   async create(ctx, inputs) {
     const outs = inputs.adoptApiKeyId ? await adopt(ctx, inputs, inputs.adoptApiKeyId) : await createKey(ctx, inputs);
-    if (inputs.rotation === undefined) return { id: apiKeyResourceId(outs.orgId, outs.apiKeyId), outs: clean(outs) };
-    const id = rotatingResourceId(outs.orgId, outs.apiKeyId);
-    return { id, outs: clean({ ...outs, ...startRotation(ctx, inputs.rotation) }) };
+    return createdKey(ctx, inputs.rotation, outs.orgId, outs);
   },
 
   async read(ctx, id, props) {
-    const [orgId, apiKeyId] = keyOf(id, props);
+    const [orgId, apiKeyId] = keyToRead("ApiKey", "orgId", id, { scope: props?.orgId, apiKeyId: props?.apiKeyId });
     const key = apiKeyId ? await ctx.reader.orgKey(orgId, apiKeyId) : undefined;
     const accessList = !key || props?.accessList === undefined ? undefined : await readAccessList(ctx, orgId, apiKeyId);
     const rotation = rotates(props, {}) ? await readRotationFields(ctx, orgId, props!) : undefined;
-    if (!key || accessList === null) {
-      // A rotating resource whose previous key still works stays, with no current key:
-      // the next `up` makes a new one. Otherwise the key is gone and so is the resource.
-      if (!rotation?.previousApiKeyId) return GONE;
-      const inputs = inputsOf(props as ApiKeyOutputs);
-      return { id, props: clean({ ...props, ...rotation, apiKeyId: "", publicKey: "", privateKey: "" }), inputs };
-    }
+    if (!key || accessList === null)
+      return withoutCurrentKey(id, props, rotation, () => inputsOf(props as ApiKeyOutputs));
     const facts = factsOf(key, orgId);
     const inputs: ApiKeyInputs = clean({
       orgId,
@@ -75,32 +61,17 @@ export const apiKeyHandlers: KindHandlers<ApiKeyInputs, ApiKeyOutputs> = {
   },
 
   async update(ctx, id, olds, news) {
-    if (!rotates(olds, news)) return { outs: clean(await updateInPlace(ctx, id, olds, news)) };
-    const lifecycle = {
-      create: (inputs: ApiKeyInputs, known: string[]) => createKey(ctx, inputs, known),
-      update: (current: ApiKeyOutputs, next: ApiKeyInputs) => updateInPlace(ctx, id, current, next),
-    };
-    return { outs: clean(await updateRotating(ctx, id, olds, news, olds.orgId, lifecycle)) };
+    return updateKey(ctx, id, olds, news, {
+      orgId: olds.orgId,
+      create: (inputs, known) => createKey(ctx, inputs, known),
+      update: (current, next) => updateInPlace(ctx, id, current, next),
+    });
   },
 
   async delete(ctx, _id, props) {
     await deleteRotating(ctx, props.orgId, props);
   },
 };
-
-/**
- * The key a read looks at: the outputs' `apiKeyId` when there is state (it is
- * the current key, also after rotations), else the one the id names (`get`).
- */
-function keyOf(id: string, props: Partial<ApiKeyOutputs> | undefined): [string, string] {
-  if (props?.orgId !== undefined && props.apiKeyId !== undefined) return [props.orgId, props.apiKeyId];
-  if (isRotatingResourceId(id)) {
-    throw new Error(
-      `ApiKey id "${id}" names a key with a rotation policy, which is read from its state: to read its current key, use the id <orgId>/<apiKeyId> with the apiKeyId output.`,
-    );
-  }
-  return splitResourceId(id, ["orgId", "apiKeyId"], "ApiKey") as [string, string];
-}
 
 /** The inputs recorded in the outputs, for a read that cannot see the current key. */
 function inputsOf(outs: ApiKeyOutputs): ApiKeyInputs {

@@ -1,15 +1,9 @@
 import type { ApiKeyDetails } from "../../atlas/types";
 import { GONE_WHEN, goneIf } from "../../atlas/not-found";
-import { GONE, clean, diffResult, type HandlerContext, type KindHandlers } from "../common/contract";
-import { splitResourceId } from "../../shared/resource-ids";
-import {
-  deleteRotating,
-  diffRotating,
-  readRotationFields,
-  startRotation,
-  updateRotating,
-} from "../common/key-rotation";
-import { isRotatingResourceId, rotates, rotatingResourceId } from "../../shared/rotation-record";
+import { GONE, clean, type HandlerContext, type KindHandlers } from "../common/contract";
+import { deleteRotating, readRotationFields, startRotation } from "../common/key-rotation";
+import { createdKey, diffKey, keyToRead, updateKey, withoutCurrentKey } from "../common/key-resource";
+import { rotates, rotatingResourceId } from "../../shared/rotation-record";
 import { factsOf, orgOf, projectRolesOf, projectsOf } from "../../shared/key-facts";
 import {
   addAccessListEntries,
@@ -42,44 +36,34 @@ export const projectApiKeyHandlers: KindHandlers<ProjectApiKeyInputs, ProjectApi
   },
 
   async diff(ctx, _id, olds, news) {
-    const model = diffProjectApiKey(olds, news);
-    return rotates(olds, news) ? diffRotating(ctx, olds, news, model) : diffResult(model);
+    return diffKey(ctx, olds, news, diffProjectApiKey(olds, news));
   },
 
   async create(ctx, inputs) {
     const outs = await createProjectKey(ctx, inputs);
     const host = inputs.projectAssignments[0].projectId;
-    if (inputs.rotation === undefined) return { id: projectApiKeyResourceId(host, outs.apiKeyId), outs: clean(outs) };
-    const id = rotatingResourceId(host, outs.apiKeyId);
-    return { id, outs: clean({ ...outs, ...startRotation(ctx, inputs.rotation) }) };
+    return createdKey(ctx, inputs.rotation, host, outs);
   },
 
   async read(ctx, id, props) {
-    const [projectId, apiKeyId] = keyOf(id, props);
+    const recorded = { scope: props?.projectAssignments?.[0]?.projectId, apiKeyId: props?.apiKeyId };
+    const [projectId, apiKeyId] = keyToRead("ProjectApiKey", "projectId", id, recorded);
     const orgId = props?.orgId || (await orgOfProjectOrUndefined(ctx, projectId));
     if (!orgId) return GONE;
     const key = apiKeyId ? await ctx.reader.orgKey(orgId, apiKeyId) : undefined;
     const accessList = !key || props?.accessList === undefined ? undefined : await readAccessList(ctx, orgId, apiKeyId);
     const rotation = rotates(props, {}) ? await readRotationFields(ctx, orgId, props!) : undefined;
     if (!key || accessList === null) {
-      // A rotating resource whose previous key still works stays, with no current key:
-      // the next `up` makes a new one. Otherwise the key is gone and so is the resource.
-      if (!rotation?.previousApiKeyId) return GONE;
-      const { description, projectAssignments, keepers } = props as ProjectApiKeyOutputs;
-      const inputs = clean({
-        description,
-        projectAssignments,
-        accessList: props!.accessList,
-        keepers,
-        rotation: props!.rotation,
+      return withoutCurrentKey(id, props, rotation, () => {
+        const { description, projectAssignments, keepers, rotation: policy } = props as ProjectApiKeyOutputs;
+        return clean({ description, projectAssignments, accessList: props!.accessList, keepers, rotation: policy });
       });
-      return { id, props: clean({ ...props, ...rotation, apiKeyId: "", publicKey: "", privateKey: "" }), inputs };
     }
     // The key belongs to this resource with all its assignments: every project it is in is
     // reported (one read of the key lists them), so an assignment left by a failed update, or
     // made outside Pulumi, shows as drift and the next `up` removes it.
-    const recorded = props?.projectAssignments?.map((a) => a.projectId) ?? [];
-    const projects = [...new Set([...recorded, ...projectsOf(key)])];
+    const listed = props?.projectAssignments?.map((a) => a.projectId) ?? [];
+    const projects = [...new Set([...listed, ...projectsOf(key)])];
     const assignments: ProjectAssignment[] = projects
       .map((project) => ({ projectId: project, roleNames: projectRolesOf(key, project) }))
       .filter((assignment) => assignment.roleNames.length > 0);
@@ -96,12 +80,11 @@ export const projectApiKeyHandlers: KindHandlers<ProjectApiKeyInputs, ProjectApi
   },
 
   async update(ctx, id, olds, news) {
-    if (!rotates(olds, news)) return { outs: clean(await updateInPlace(ctx, id, olds, news)) };
-    const lifecycle = {
-      create: (inputs: ProjectApiKeyInputs, known: string[]) => createProjectKey(ctx, inputs, known),
-      update: (current: ProjectApiKeyOutputs, next: ProjectApiKeyInputs) => updateInPlace(ctx, id, current, next),
-    };
-    return { outs: clean(await updateRotating(ctx, id, olds, news, olds.orgId, lifecycle)) };
+    return updateKey(ctx, id, olds, news, {
+      orgId: olds.orgId,
+      create: (inputs, known) => createProjectKey(ctx, inputs, known),
+      update: (current, next) => updateInPlace(ctx, id, current, next),
+    });
   },
 
   async delete(ctx, id, props) {
@@ -118,21 +101,6 @@ export const projectApiKeyHandlers: KindHandlers<ProjectApiKeyInputs, ProjectApi
     }
   },
 };
-
-/**
- * The key a read looks at: the outputs' `apiKeyId` when there is state (the
- * current key, also after rotations), else the one the id names (`get`).
- */
-function keyOf(id: string, props: Partial<ProjectApiKeyOutputs> | undefined): [string, string] {
-  const host = props?.projectAssignments?.[0]?.projectId;
-  if (host !== undefined && props?.apiKeyId !== undefined) return [host, props.apiKeyId];
-  if (isRotatingResourceId(id)) {
-    throw new Error(
-      `ProjectApiKey id "${id}" names a key with a rotation policy, which is read from its state: to read its current key, use the id <projectId>/<apiKeyId> with the apiKeyId output.`,
-    );
-  }
-  return splitResourceId(id, ["projectId", "apiKeyId"], "ProjectApiKey") as [string, string];
-}
 
 /**
  * Creates the key in its first project, then its other projects and access list. A failure of
