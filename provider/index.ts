@@ -18,6 +18,23 @@ export {
   type ServiceAccountAccessListEntryArgs,
 } from "./program/service-account-access-list-entry";
 export {
+  getServiceAccount,
+  getServiceAccountOutput,
+  getServiceAccounts,
+  getServiceAccountsOutput,
+  getServiceAccountSecret,
+  getServiceAccountSecretOutput,
+  getServiceAccountProjectAssignment,
+  getServiceAccountProjectAssignmentOutput,
+  getServiceAccountProjectAssignments,
+  getServiceAccountProjectAssignmentsOutput,
+  getServiceAccountAccessListEntry,
+  getServiceAccountAccessListEntryOutput,
+  getServiceAccountAccessListEntries,
+  getServiceAccountAccessListEntriesOutput,
+} from "./program/service-account-lookups";
+export type * from "./program/service-account-lookup-types";
+export {
   getApiKey,
   listApiKeys,
   listProjectApiKeys,

@@ -84,7 +84,7 @@ function requireId(property: string, value: unknown): void {
 }
 
 /** The process's one client (atlas/connection.ts), for the stack config and environment of the program. */
-function client(): AtlasApi {
+export function client(): AtlasApi {
   const config = new pulumi.Config("mongodbatlas");
   const settings = resolveSettings({ config: (key) => config.get(key.split(":")[1]), env: process.env });
   return connectionFor(settings).client;
