@@ -95,4 +95,19 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // The demo, the benchmark and the harness they share with the tests stand on their own.
+    files: ["bench/**/*.ts", "scripts/**/*.ts", "harness/**/*.ts", "examples/**/*.ts", "index.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/*.test"], message: "Move what is shared into a support module." },
+            { group: ["**/test/**"], message: "Only tests import test helpers: shared helpers live in harness/." },
+          ],
+        },
+      ],
+    },
+  },
 ]);
