@@ -22,6 +22,12 @@ export function serviceAccountRoutes(model: AtlasModel): RouteDef[] {
     ok(paginate(items, render, r.query, r.selfUrl));
   const entries = (r: RouteRequest) =>
     page(r, sa.accessList(r.params.orgId, r.params.clientId), serviceAccountEntryView);
+  const groupEntries = (r: RouteRequest) =>
+    page(r, sa.accessListInProject(r.params.groupId, r.params.clientId), serviceAccountEntryView);
+  const callerOf = (r: RouteRequest) => ({
+    clientId: r.principal.kind === "serviceAccount" ? r.principal.id : undefined,
+    ip: r.clientIp,
+  });
   const org = (r: RouteRequest) => [r.params.orgId, r.params.clientId] as const;
   const group = (r: RouteRequest) => [r.params.groupId, r.params.clientId] as const;
   const inGroup = (r: RouteRequest) => (x: Parameters<typeof serviceAccountView>[0]) =>
@@ -57,8 +63,7 @@ export function serviceAccountRoutes(model: AtlasModel): RouteDef[] {
       "orgOwner",
       "orgServiceAccounts",
       (r) => {
-        const caller = { clientId: r.principal.kind === "serviceAccount" ? r.principal.id : undefined, ip: r.clientIp };
-        sa.deleteAccessListEntry(...org(r), r.params.ipAddress, caller);
+        sa.deleteAccessListEntry(...org(r), r.params.ipAddress, callerOf(r));
         return noContent();
       },
     ),
@@ -80,7 +85,60 @@ export function serviceAccountRoutes(model: AtlasModel): RouteDef[] {
       },
     ),
 
-    // Service accounts in projects
+    // Service accounts in projects (a project service account is an ORG_MEMBER account assigned there)
+    op("POST", GROUP_SA, "createGroupServiceAccount", "projectOwner", "groupServiceAccounts", (r) => {
+      const account = sa.createInProject(r.params.groupId, r.body as never);
+      return created(serviceAccountView(account, r.params.groupId, account.secrets[0]?.id));
+    }),
+    op(
+      "POST",
+      `${GROUP_SA}/{clientId}/secrets`,
+      "createGroupServiceAccountSecret",
+      "projectOwner",
+      "groupServiceAccounts",
+      (r) => created(secretView(sa.createSecretInProject(...group(r), r.body as never), true)),
+    ),
+    op(
+      "DELETE",
+      `${GROUP_SA}/{clientId}/secrets/{secretId}`,
+      "deleteGroupServiceAccountSecret",
+      "projectOwner",
+      "groupServiceAccounts",
+      (r) => {
+        sa.deleteSecretInProject(...group(r), r.params.secretId);
+        return noContent();
+      },
+    ),
+    op(
+      "GET",
+      `${GROUP_SA}/{clientId}/accessList`,
+      "listGroupServiceAccountAccessList",
+      "projectRead",
+      "groupServiceAccounts",
+      groupEntries,
+    ),
+    op(
+      "POST",
+      `${GROUP_SA}/{clientId}/accessList`,
+      "createGroupServiceAccountAccessList",
+      "projectOwner",
+      "groupServiceAccounts",
+      (r) => {
+        sa.addAccessListEntriesInProject(...group(r), r.body as never);
+        return groupEntries(r);
+      },
+    ),
+    op(
+      "DELETE",
+      `${GROUP_SA}/{clientId}/accessList/{ipAddress}`,
+      "deleteGroupServiceAccountAccessListEntry",
+      "projectOwner",
+      "groupServiceAccounts",
+      (r) => {
+        sa.deleteAccessListEntryInProject(...group(r), r.params.ipAddress, callerOf(r));
+        return noContent();
+      },
+    ),
     op("GET", GROUP_SA, "listGroupServiceAccounts", "projectRead", "groupServiceAccounts", (r) =>
       page(r, sa.listInProject(r.params.groupId), inGroup(r)),
     ),

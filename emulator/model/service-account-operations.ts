@@ -1,5 +1,5 @@
 import type { ModelContext } from "./context";
-import { requireOrg } from "./organizations";
+import { requireOrg, requireProject } from "./organizations";
 import * as accessList from "./service-account-access-lists";
 import * as projects from "./service-account-projects";
 import * as secrets from "./service-account-secrets";
@@ -42,6 +42,31 @@ export interface ServiceAccountOperations {
     address: string,
     caller?: { clientId?: string; ip?: string },
   ): void;
+  /** createGroupServiceAccount: an `ORG_MEMBER` account of the project's organization, with project roles there. */
+  createInProject(groupId: string, input: accounts.CreateServiceAccountInput): ServiceAccountRecord;
+  /** createGroupServiceAccountSecret: as {@link ServiceAccountOperations.createSecret}, for an account in the project. */
+  createSecretInProject(
+    groupId: string,
+    clientId: string,
+    input: secrets.CreateSecretInput,
+  ): ReturnType<typeof secrets.addSecret>;
+  /** deleteGroupServiceAccountSecret. */
+  deleteSecretInProject(groupId: string, clientId: string, secretId: string): void;
+  /** The access list of an account in the project (listGroupServiceAccountAccessList). */
+  accessListInProject(groupId: string, clientId: string): ServiceAccountRecord["accessList"];
+  /** createGroupServiceAccountAccessList. */
+  addAccessListEntriesInProject(
+    groupId: string,
+    clientId: string,
+    input: Array<{ ipAddress?: string; cidrBlock?: string }>,
+  ): ServiceAccountRecord["accessList"];
+  /** deleteGroupServiceAccountAccessListEntry. */
+  deleteAccessListEntryInProject(
+    groupId: string,
+    clientId: string,
+    address: string,
+    caller?: { clientId?: string; ip?: string },
+  ): void;
   /** inviteGroupServiceAccount. */
   invite(groupId: string, clientId: string, input: projects.AssignmentInput): ServiceAccountRecord;
   /** listGroupServiceAccounts. */
@@ -71,6 +96,19 @@ export function serviceAccountOperations(ctx: ModelContext): ServiceAccountOpera
     addAccessListEntries: (orgId, clientId, input) => accessList.addEntries(ctx, account(orgId, clientId), input),
     deleteAccessListEntry: (orgId, clientId, address, caller) =>
       accessList.deleteEntry(account(orgId, clientId), address, caller),
+    createInProject: (groupId, input) =>
+      accounts.createAccount(ctx, requireProject(ctx, groupId).orgId, input, groupId),
+    createSecretInProject: (groupId, clientId, input) => {
+      const record = projects.requireInProject(ctx, groupId, clientId);
+      return secrets.createSecret(ctx, requireOrg(ctx, record.orgId), record, input);
+    },
+    deleteSecretInProject: (groupId, clientId, secretId) =>
+      secrets.deleteSecret(ctx, projects.requireInProject(ctx, groupId, clientId), secretId),
+    accessListInProject: (groupId, clientId) => projects.requireInProject(ctx, groupId, clientId).accessList,
+    addAccessListEntriesInProject: (groupId, clientId, input) =>
+      accessList.addEntries(ctx, projects.requireInProject(ctx, groupId, clientId), input),
+    deleteAccessListEntryInProject: (groupId, clientId, address, caller) =>
+      accessList.deleteEntry(projects.requireInProject(ctx, groupId, clientId), address, caller),
     invite: (groupId, clientId, input) => projects.inviteToProject(ctx, groupId, clientId, input),
     listInProject: (groupId) => projects.listInProject(ctx, groupId),
     getInProject: (groupId, clientId) => projects.requireInProject(ctx, groupId, clientId),

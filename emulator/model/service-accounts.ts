@@ -72,11 +72,13 @@ export function listAccounts(ctx: ModelContext, orgId: string): ServiceAccountRe
  * createOrgServiceAccount: validates the whole body first (name, description, organization roles,
  * secret lifetime within the organization's bounds), then creates the account with its first
  * secret, unless `withoutInitialSecret`. At most {@link MAX_ACCOUNTS_PER_ORG} per organization.
+ * With `projectId` (createGroupServiceAccount), `roles` are roles in that project.
  */
 export function createAccount(
   ctx: ModelContext,
   orgId: string,
   input: CreateServiceAccountInput,
+  projectId?: string,
 ): ServiceAccountRecord {
   const org = requireOrg(ctx, orgId);
   const body = requireObject(input);
@@ -84,7 +86,8 @@ export function createAccount(
   const name = requireText(body.name, "name", 64);
   const description = requireText(body.description, "description", 250);
   const roles = requireRoles(body.roles);
-  requireOrgRoles(roles, orgId);
+  if (projectId) requireProjectRoles(roles, projectId);
+  else requireOrgRoles(roles, orgId);
   const withoutSecret = body.withoutInitialSecret === true;
   if (!isAbsent(body.withoutInitialSecret) && typeof body.withoutInitialSecret !== "boolean")
     throw validationError("withoutInitialSecret", "must be a boolean");
@@ -98,7 +101,10 @@ export function createAccount(
       [orgId, MAX_ACCOUNTS_PER_ORG],
     );
   }
-  const sa = newAccount(ctx, orgId, name, description, roles, {});
+  // From a project (createGroupServiceAccount): an ORG_MEMBER of the organization with the roles in the project.
+  const sa = projectId
+    ? newAccount(ctx, orgId, name, description, ["ORG_MEMBER"], { [projectId]: roles })
+    : newAccount(ctx, orgId, name, description, roles, {});
   if (hours !== undefined) addSecret(ctx, sa, hours);
   return sa;
 }

@@ -90,6 +90,30 @@ describe("contract: every service-account operation against the target", () => {
     expect((await call("DELETE", sa)).status).to.equal(204);
   });
 
+  it("manages a project service account through the project paths: create, secrets, access list", async () => {
+    const group = `/groups/${projectId}/serviceAccounts`;
+    const created = await call("POST", group, {
+      name: "project account",
+      description: "made in a project",
+      roles: ["GROUP_READ_ONLY"],
+      secretExpiresAfterHours: 24,
+    });
+    expect(created.status).to.equal(201);
+    expect(created.json.roles).to.deep.equal(["GROUP_READ_ONLY"]);
+    const inGroup = `${group}/${created.json.clientId}`;
+    const secret = await call("POST", `${inGroup}/secrets`, { secretExpiresAfterHours: 24 });
+    expect(secret.status).to.equal(201);
+    expect((await call("DELETE", `${inGroup}/secrets/${secret.json.id}`)).status).to.equal(204);
+    expect((await call("POST", `${inGroup}/accessList`, [{ cidrBlock: "203.0.113.0/24" }])).status).to.equal(200);
+    expect((await call("GET", `${inGroup}/accessList`)).json.results).to.have.length(1);
+    expect((await call("DELETE", `${inGroup}/accessList/203.0.113.0%2F24`)).status).to.equal(204);
+    const account = await call("GET", `/orgs/${orgId}/serviceAccounts/${created.json.clientId}`);
+    expect(account.json.roles).to.deep.equal(["ORG_MEMBER"]);
+    expect((await call("DELETE", inGroup)).status).to.equal(204);
+    expect((await call("GET", `/orgs/${orgId}/serviceAccounts/${created.json.clientId}`)).status).to.equal(200);
+    expect((await call("DELETE", `/orgs/${orgId}/serviceAccounts/${created.json.clientId}`)).status).to.equal(204);
+  });
+
   it("answers the errors of the reference with Atlas error bodies", async () => {
     const missing = `/orgs/${orgId}/serviceAccounts/mdb_sa_id_000000000000000000000000`;
     expect((await call("GET", missing)).json.errorCode).to.equal("SERVICE_ACCOUNT_NOT_FOUND");

@@ -256,6 +256,33 @@ describe("emulator service accounts", function () {
       expect((await api.get(account(sa.clientId))).status).to.equal(200);
     });
 
+    it("creates a project service account: ORG_MEMBER in the organization, the roles in the project", async () => {
+      const res = await api.post(`/api/atlas/v2/groups/${emu.projectId}/serviceAccounts`, {
+        name: "project made",
+        description: "d",
+        roles: ["GROUP_OWNER"],
+        secretExpiresAfterHours: 24,
+      });
+      expect(res.status, res.text).to.equal(201);
+      expect(res.json.roles).to.deep.equal(["GROUP_OWNER"]);
+      expect(res.json.secrets[0].secret).to.match(/^mdb_sa_sk_/);
+      expect((await api.get(account(res.json.clientId))).json.roles).to.deep.equal(["ORG_MEMBER"]);
+      const wrongScope = await api.post(`/api/atlas/v2/groups/${emu.projectId}/serviceAccounts`, {
+        name: "n",
+        description: "d",
+        roles: ["ORG_OWNER"],
+        secretExpiresAfterHours: 24,
+      });
+      expectAtlasError(wrongScope, 400, "INVALID_ROLE_FOR_GROUP");
+      const other = await create();
+      expectAtlasError(
+        await api.post(`${group(other.clientId)}/secrets`, { secretExpiresAfterHours: 24 }),
+        404,
+        "SERVICE_ACCOUNT_NOT_FOUND",
+      );
+      expectAtlasError(await api.get(`${group(other.clientId)}/accessList`), 404, "SERVICE_ACCOUNT_NOT_FOUND");
+    });
+
     it("does not invite an account of another organization", async () => {
       const res = await api.post(`${group(emu.otherOrg.clientId!)}:invite`, { roles: ["GROUP_READ_ONLY"] });
       expectAtlasError(res, 404, "SERVICE_ACCOUNT_NOT_FOUND");
