@@ -2,8 +2,8 @@
  * Load: one stack of 200 resources (org keys, project keys, access-list entries) through the
  * real CLI with `--parallel 16`, against the live token-bucket capacity (500 per organization
  * bucket) and a slow refill, starting from a bucket another client of the organization has
- * mostly used. up, refresh and destroy must all succeed by honouring the 429s, with the
- * provider's default retry policy (the CLI's provider process cannot be given another).
+ * mostly used. up, refresh and destroy must all succeed, paced and honouring the 429s that still
+ * happen, with the provider's defaults (the CLI's provider process cannot be given others).
  */
 import { randomBytes } from "node:crypto";
 import type { Stack } from "@pulumi/pulumi/automation";
@@ -61,7 +61,16 @@ describe("reliability: load of 200 resources with --parallel 16 under the rate l
     await emulator?.close();
   });
 
-  async function stage(command: string, run: () => Promise<{ summary: { result: string } }>): Promise<void> {
+  /**
+   * Runs one command and checks it. `exhausts`: the command needs more tokens than the bucket
+   * holds, so even a paced client meets at least one 429 (the one that learns the refill rate:
+   * each command starts a new provider process, and Atlas states the refill only in a 429).
+   */
+  async function stage(
+    command: string,
+    run: () => Promise<{ summary: { result: string } }>,
+    exhausts = true,
+  ): Promise<void> {
     const from = lastSeq(emulator);
     const started = Date.now();
     let result = "failed";
@@ -82,7 +91,8 @@ describe("reliability: load of 200 resources with --parallel 16 under the rate l
       ]);
     }
     expect(result).to.equal("succeeded");
-    expect(requestFigures(emulator, from).rateLimited, "429s must really have happened").to.be.greaterThan(0);
+    const figures = requestFigures(emulator, from);
+    if (exhausts) expect(figures.rateLimited, "the bucket must really have run out").to.be.greaterThan(0);
     expect(await stackProblems(stack, emulator, prefix)).to.deep.equal([]);
   }
 
@@ -101,7 +111,8 @@ describe("reliability: load of 200 resources with --parallel 16 under the rate l
   });
 
   it("refresh reads them all back unchanged", async () => {
-    await stage("refresh", () => stack.refresh({ parallel: PARALLEL }));
+    // Refresh coalesces its reads into a few lists: it may fit in what the bucket has left.
+    await stage("refresh", () => stack.refresh({ parallel: PARALLEL }), false);
     expect(await stateResources(stack)).to.have.length(LOAD_TOTAL);
   });
 
