@@ -1,4 +1,4 @@
-import { isAtlasApiError } from "../../atlas/errors";
+import { hasErrorCode, isAtlasApiError } from "../../atlas/errors";
 import { normalizeRoles } from "../../shared/roles";
 import { splitServiceAccountResourceId } from "../../shared/service-accounts";
 import { GONE, diffResult } from "../common/contract";
@@ -30,7 +30,10 @@ export const serviceAccountAssignmentHandlers = {
     try {
       await ctx.atlas.assignServiceAccountToProject(projectId, clientId, roles);
     } catch (error) {
-      if (!(isAtlasApiError(error) && error.status === 409)) throw error;
+      // Atlas's code is unpublished: the emulator's choice (400, after API_KEY_ALREADY_IN_GROUP), or a 409.
+      const already =
+        hasErrorCode(error, "SERVICE_ACCOUNT_ALREADY_IN_GROUP") || (isAtlasApiError(error) && error.status === 409);
+      if (!already) throw error;
       await ctx.atlas.updateProjectServiceAccountRoles(projectId, clientId, roles);
     }
     return { id: saAssignmentResourceId(projectId, clientId), outs: inputs };

@@ -137,7 +137,7 @@ export class FakeServiceAccounts implements ServiceAccountApi {
     const account = this.accounts[clientId];
     if (!account) throw notFound("SERVICE_ACCOUNT_NOT_FOUND");
     if (account.projects[projectId])
-      throw new AtlasApiError({ status: 409, errorCode: "SERVICE_ACCOUNT_ALREADY_IN_GROUP" });
+      throw new AtlasApiError({ status: 400, errorCode: "SERVICE_ACCOUNT_ALREADY_IN_GROUP" });
     account.projects[projectId] = [...roles];
     return { clientId, roles: [...roles] };
   }
