@@ -97,6 +97,22 @@ describe("ProjectApiKey and ApiKeyProjectAssignment providers against the emulat
     expect((await admin.listOrgApiKeys(emulator.orgId)).length).to.equal(before);
   });
 
+  it("a key whose organization the state lacks and whose project is gone is neither refreshed away nor reported deleted", async () => {
+    const { outs } = await createProjectKey([{ projectId: emulator.projectId, roleNames: ["GROUP_READ_ONLY"] }]);
+    const goneProject = "111111111111111111111111";
+    const recorded = {
+      ...outs,
+      orgId: "",
+      projectAssignments: [{ projectId: goneProject, roleNames: ["GROUP_READ_ONLY"] }],
+    };
+    const id = `${goneProject}/${outs.apiKeyId}`;
+    await expectRejection(projectKey.read(id, recorded), /state does not record its organization.*delete it there/);
+    await expectRejection(projectKey.delete(id, recorded), /state does not record its organization.*delete it there/);
+    const remote = await adminClient(emulator).getOrgApiKey(emulator.orgId, outs.apiKeyId);
+    expect(remote.id).to.equal(outs.apiKeyId);
+    await projectKey.delete(`${emulator.projectId}/${outs.apiKeyId}`, outs);
+  });
+
   describe("ApiKeyProjectAssignment", () => {
     async function orgKey() {
       return adminClient(emulator).createOrgApiKey(emulator.orgId, { desc: "shared", roles: ["ORG_MEMBER"] });

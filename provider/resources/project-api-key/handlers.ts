@@ -49,6 +49,7 @@ export const projectApiKeyHandlers: KindHandlers<ProjectApiKeyInputs, ProjectApi
     const recorded = { scope: props?.projectAssignments?.[0]?.projectId, apiKeyId: props?.apiKeyId };
     const [projectId, apiKeyId] = keyToRead("ProjectApiKey", "projectId", id, recorded);
     const orgId = props?.orgId || (await orgOfProjectOrUndefined(ctx, projectId));
+    if (!orgId && props?.apiKeyId) throw keyWithoutOrganization("Refreshing", props.apiKeyId, projectId);
     if (!orgId) return GONE;
     const key = apiKeyId ? await ctx.reader.orgKey(orgId, apiKeyId) : undefined;
     const accessList = !key || props?.accessList === undefined ? undefined : await readAccessList(ctx, orgId, apiKeyId);
@@ -88,8 +89,9 @@ export const projectApiKeyHandlers: KindHandlers<ProjectApiKeyInputs, ProjectApi
   },
 
   async delete(ctx, id, props) {
-    const orgId = props.orgId || (await orgOfProjectOrUndefined(ctx, id.split("/")[0]));
-    if (!orgId) return;
+    const projectId = id.split("/")[0];
+    const orgId = props.orgId || (await orgOfProjectOrUndefined(ctx, projectId));
+    if (!orgId) throw keyWithoutOrganization("Deleting", props.apiKeyId, projectId);
     try {
       await deleteRotating(ctx, orgId, props);
     } catch (error) {
@@ -164,6 +166,17 @@ function messageOf(error: unknown): string {
 }
 
 /** The organization of a project, or undefined when the project does not exist. */
+/**
+ * A key whose organization the state does not record (a create interrupted before the lookup) and
+ * whose project is gone cannot be found: it may still be live, so neither refresh nor destroy may
+ * drop it from the state as if it were deleted.
+ */
+function keyWithoutOrganization(action: string, apiKeyId: string, projectId: string): Error {
+  return new Error(
+    `${action} ProjectApiKey ${apiKeyId} failed: the state does not record its organization and project ${projectId} no longer exists, so whether the key is still live cannot be checked. Find key ${apiKeyId} in Atlas (Organization > Access Manager > API Keys) and delete it there if it exists, then remove the resource from the state with \`pulumi state delete <urn>\`.`,
+  );
+}
+
 async function orgOfProjectOrUndefined(ctx: HandlerContext, projectId: string): Promise<string | undefined> {
   return (await goneIf(ctx.atlas.getProject(projectId), GONE_WHEN.project))?.orgId;
 }
