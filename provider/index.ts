@@ -3,10 +3,23 @@
  * resources. Property names follow `@pulumi/mongodbatlas`, so migrating is
  * mostly a change of import.
  */
-export { ApiKey, type ApiKeyArgs, type RotationPolicyArgs } from "./program/api-key";
-export { ProjectApiKey, type ProjectApiKeyArgs, type ProjectApiKeyProjectAssignment } from "./program/project-api-key";
-export { ApiKeyProjectAssignment, type ApiKeyProjectAssignmentArgs } from "./program/api-key-project-assignment";
-export { AccessListApiKey, type AccessListApiKeyArgs } from "./program/access-list-api-key";
+export { ApiKey, type ApiKeyArgs, type ApiKeyState, type RotationPolicyArgs } from "./program/api-key";
+export {
+  ProjectApiKey,
+  type ProjectApiKeyArgs,
+  type ProjectApiKeyState,
+  type ProjectApiKeyProjectAssignment,
+} from "./program/project-api-key";
+export {
+  ApiKeyProjectAssignment,
+  type ApiKeyProjectAssignmentArgs,
+  type ApiKeyProjectAssignmentState,
+} from "./program/api-key-project-assignment";
+export { AccessListApiKey, type AccessListApiKeyArgs, type AccessListApiKeyState } from "./program/access-list-api-key";
+export { Provider, type ProviderArgs } from "./program/provider";
+import * as types from "./types";
+/** Nested input and output shapes, as `types.input` / `types.output` of `@pulumi/mongodbatlas`. */
+export { types };
 export { ServiceAccount, type ServiceAccountArgs, type ServiceAccountSecretInfo } from "./program/service-account";
 export { ServiceAccountSecret, type ServiceAccountSecretArgs } from "./program/service-account-secret";
 export {
@@ -36,10 +49,52 @@ export {
 export type * from "./program/service-account-lookup-types";
 export {
   getApiKey,
+  getApiKeyOutput,
+  getApiKeys,
+  getApiKeysOutput,
+  getProjectApiKey,
+  getProjectApiKeyOutput,
+  getProjectApiKeys,
+  getProjectApiKeysOutput,
+  type GetApiKeyArgs,
+  type GetApiKeyOutputArgs,
+  type GetApiKeyResult,
+  type GetApiKeysArgs,
+  type GetApiKeysOutputArgs,
+  type GetApiKeysResult,
+  type GetProjectApiKeyArgs,
+  type GetProjectApiKeyOutputArgs,
+  type GetProjectApiKeyResult,
+  type GetProjectApiKeysArgs,
+  type GetProjectApiKeysOutputArgs,
+  type GetProjectApiKeysResult,
+} from "./program/key-lookups";
+export {
+  getAccessListApiKey,
+  getAccessListApiKeyOutput,
+  getAccessListApiKeys,
+  getAccessListApiKeysOutput,
+  getApiKeyProjectAssignment,
+  getApiKeyProjectAssignmentOutput,
+  getApiKeyProjectAssignments,
+  getApiKeyProjectAssignmentsOutput,
+  type GetAccessListApiKeyArgs,
+  type GetAccessListApiKeyOutputArgs,
+  type GetAccessListApiKeyResult,
+  type GetAccessListApiKeysArgs,
+  type GetAccessListApiKeysOutputArgs,
+  type GetAccessListApiKeysResult,
+  type GetApiKeyProjectAssignmentArgs,
+  type GetApiKeyProjectAssignmentOutputArgs,
+  type GetApiKeyProjectAssignmentResult,
+  type GetApiKeyProjectAssignmentsArgs,
+  type GetApiKeyProjectAssignmentsOutputArgs,
+  type GetApiKeyProjectAssignmentsResult,
+} from "./program/access-lookups";
+export {
   listApiKeys,
   listProjectApiKeys,
   type ApiKeyInfo,
-  type GetApiKeyArgs,
   type ListApiKeysArgs,
   type ListProjectApiKeysArgs,
 } from "./program/lookups";

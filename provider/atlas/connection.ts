@@ -1,12 +1,13 @@
+import { createHash } from "crypto";
 import type { AtlasApi } from "./types";
 import type { AtlasClientOptions, AtlasCredentials, PacingOptions } from "./client-options";
 import { KeyReader } from "./key-reader";
 
 /**
- * One Atlas client per process. The provider process (runtime/context.ts) and
- * the program's lookups both get their client here, so a process never holds
- * two digest sessions or two OAuth tokens for the same credentials (the token
- * endpoint allows 10 requests a minute).
+ * One Atlas client per process and set of credentials. The provider process
+ * (runtime/context.ts) and the program's lookups both get their clients here,
+ * so a process never holds two digest sessions or two OAuth tokens for the
+ * same credentials (the token endpoint allows 10 requests a minute).
  */
 
 /** Where and as whom to connect. */
@@ -24,24 +25,31 @@ export interface AtlasConnection {
   reader: KeyReader;
 }
 
-interface Current {
-  settings: ConnectionSettings;
-  options: Partial<AtlasClientOptions> | undefined;
-  connection: AtlasConnection;
-}
-
-let current: Current | undefined;
+/**
+ * The connections of this process, one per distinct set of settings (the stack
+ * config, and each explicit `Provider`), keyed by a digest of the settings so
+ * that no credential is a map key. Each keeps its own digest session, OAuth
+ * token and read cache. All are dropped when the options object changes.
+ */
+const connections = new Map<string, AtlasConnection>();
+let optionsInUse: Partial<AtlasClientOptions> | undefined;
 
 /**
- * The connection for these settings: the same one as long as the base URL,
- * the credentials and the options object stay the same; a new one otherwise.
- * Options are for tests (fast retries) and benchmarks (counters).
+ * The connection for these settings: the same one for the same base URL,
+ * credentials and pacing (and options object); a new one otherwise. Options
+ * are for tests (fast retries) and benchmarks (counters).
  */
 export function connectionFor(
   settings: ConnectionSettings,
   options?: Partial<Omit<AtlasClientOptions, "credentials" | "baseUrl">>,
 ): AtlasConnection {
-  if (current && current.options === options && sameConnection(current.settings, settings)) return current.connection;
+  if (options !== optionsInUse) {
+    connections.clear();
+    optionsInUse = options;
+  }
+  const key = digestOf(settings);
+  const known = connections.get(key);
+  if (known) return known;
   // Loaded lazily: the client pulls in axios, which `check`, `diff` and programs without lookups never need.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- see the comment above
   const { AtlasClient } = require("./client") as typeof import("./client");
@@ -56,19 +64,22 @@ export function connectionFor(
       options?.onWrite?.();
     },
   });
-  current = { settings, options, connection: { client, reader } };
-  return current.connection;
+  const connection = { client, reader };
+  connections.set(key, connection);
+  return connection;
 }
 
-/** Forgets the connection: the next call makes a new one (tests that reconfigure the process). */
+/** Forgets every connection: the next call makes new ones (tests that reconfigure the process). */
 export function forgetConnection(): void {
-  current = undefined;
+  connections.clear();
 }
 
-function sameConnection(a: ConnectionSettings, b: ConnectionSettings): boolean {
-  return (
-    a.baseUrl === b.baseUrl &&
-    JSON.stringify(a.credentials) === JSON.stringify(b.credentials) &&
-    JSON.stringify(a.pacing) === JSON.stringify(b.pacing)
-  );
+/** How many connections this process holds (one per distinct set of settings in use). */
+export function connectionCount(): number {
+  return connections.size;
+}
+
+function digestOf(settings: ConnectionSettings): string {
+  const identity = JSON.stringify([settings.baseUrl, settings.credentials, settings.pacing ?? null]);
+  return createHash("sha256").update(identity).digest("hex");
 }

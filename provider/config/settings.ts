@@ -19,6 +19,8 @@ export interface SettingsSources {
   /** Reads a configuration value by full key, e.g. `mongodbatlas:publicKey`. */
   config: (key: string) => string | undefined;
   env: Record<string, string | undefined>;
+  /** How messages name a configuration value (default: its full key, e.g. `mongodbatlas:publicKey`). */
+  nameOf?: (key: string) => string;
 }
 
 /** Everything the provider needs to talk to Atlas. Lives only in the provider process. */
@@ -72,7 +74,8 @@ interface CredentialSet {
  * Never echoes a secret value in a message.
  */
 export function resolveSettings(sources: SettingsSources): ProviderSettings {
-  const fromConfig = (key: string) => fromConfigOnly(sources, key);
+  const nameOf = (key: string) => sources.nameOf?.(key) ?? `mongodbatlas:${key}`;
+  const fromConfig = (key: string) => fromConfigOnly(sources, key, nameOf(key));
   const fromEnv = (...names: string[]) => fromEnvOnly(sources, names);
   // Environment values are checked only when used: an empty variable beside a configured key is harmless.
   const read = (key: string, ...envNames: string[]) => ({ config: fromConfig(key), env: fromEnv(...envNames) });
@@ -96,13 +99,13 @@ export function resolveSettings(sources: SettingsSources): ProviderSettings {
   const configured = pick("config");
   const set = Object.values(configured).some((found) => found !== undefined) ? configured : pick("env");
   const warnings: string[] = [];
-  const credentials = chooseCredentials(set, warnings);
+  const credentials = chooseCredentials(set, warnings, nameOf);
   const url = chooseBaseUrl(baseUrl.config?.() ?? baseUrl.env?.(), govCloud.config?.() ?? govCloud.env?.());
   const pacing = resolvePacing(sources, (message) => new ConfigurationError(message));
   return { credentials, baseUrl: url, warnings, pacing };
 }
 
-function chooseCredentials(set: CredentialSet, warnings: string[]): AtlasCredentials {
+function chooseCredentials(set: CredentialSet, warnings: string[], nameOf: (key: string) => string): AtlasCredentials {
   const serviceAccount = set.clientId ?? set.clientSecret;
   const apiKey = set.publicKey ?? set.privateKey;
   if (set.accessToken) {
@@ -115,7 +118,12 @@ function chooseCredentials(set: CredentialSet, warnings: string[]): AtlasCredent
     return { type: "accessToken", accessToken: set.accessToken.value };
   }
   if (serviceAccount) {
-    const [clientId, clientSecret] = complete(set.clientId, set.clientSecret, "clientId", "clientSecret");
+    const [clientId, clientSecret] = complete(
+      set.clientId,
+      set.clientSecret,
+      nameOf("clientId"),
+      nameOf("clientSecret"),
+    );
     if (apiKey)
       warnings.push(
         `The service account (${clientId.source}) is used; the API key (${apiKey.source}) set beside it is ignored.`,
@@ -123,7 +131,7 @@ function chooseCredentials(set: CredentialSet, warnings: string[]): AtlasCredent
     return { type: "serviceAccount", clientId: clientId.value, clientSecret: clientSecret.value };
   }
   if (apiKey) {
-    const [publicKey, privateKey] = complete(set.publicKey, set.privateKey, "publicKey", "privateKey");
+    const [publicKey, privateKey] = complete(set.publicKey, set.privateKey, nameOf("publicKey"), nameOf("privateKey"));
     if (UUID_SHAPE.test(publicKey.value)) {
       throw new ConfigurationError(
         `${publicKey.source} holds a value shaped like a private key (a UUID). The public key is the 8-letter username of the API key; put the UUID in mongodbatlas:privateKey (as a secret).`,
@@ -145,8 +153,8 @@ function complete(
   const present = (first ?? second)!;
   const missing = first ? secondKey : firstKey;
   throw new ConfigurationError(
-    `MongoDB Atlas credentials are missing or incomplete: only ${present.source} is set, mongodbatlas:${missing} is missing. ` +
-      `Set mongodbatlas:${missing} beside it, or remove ${present.source}. ${HOW_TO_CONFIGURE}`,
+    `MongoDB Atlas credentials are missing or incomplete: only ${present.source} is set, ${missing} is missing. ` +
+      `Set ${missing} beside it, or remove ${present.source}. ${HOW_TO_CONFIGURE}`,
   );
 }
 
@@ -177,10 +185,9 @@ function chooseBaseUrl(baseUrl: Found | undefined, govCloud: Found | undefined):
 /** A setting that is present, checked when called (so only settings that are used can fail). */
 type Present = (() => Found) | undefined;
 
-function fromConfigOnly(sources: SettingsSources, key: string): Present {
-  const configKey = `mongodbatlas:${key}`;
-  const value = sources.config(configKey);
-  return value === undefined ? undefined : () => checked(value, configKey);
+function fromConfigOnly(sources: SettingsSources, key: string, name: string): Present {
+  const value = sources.config(`mongodbatlas:${key}`);
+  return value === undefined ? undefined : () => checked(value, name);
 }
 
 function fromEnvOnly(sources: SettingsSources, names: string[]): Present {

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { serializableProvider } from "../runtime/serializable";
-import { warnAboutCredentials } from "./warnings";
+import { getArguments, resourceInputs } from "./resource-inputs";
+import { brand, isKind } from "./brand";
 
 const provider = serializableProvider("accessListApiKey");
 
@@ -16,6 +17,18 @@ export interface AccessListApiKeyArgs {
   cidrBlock?: pulumi.Input<string>;
 }
 
+/** Known properties of an {@link AccessListApiKey}. Names match `mongodbatlas.AccessListApiKeyState`. */
+export interface AccessListApiKeyState {
+  /** Key id. */
+  apiKeyId?: pulumi.Input<string | undefined>;
+  /** The entry as a CIDR block. */
+  cidrBlock?: pulumi.Input<string | undefined>;
+  /** The address of a single-address entry. */
+  ipAddress?: pulumi.Input<string | undefined>;
+  /** Organization id. */
+  orgId?: pulumi.Input<string | undefined>;
+}
+
 /**
  * One entry of an organization key's API access list. Every input is identity:
  * a change replaces the entry (the new one is added first). An entry that
@@ -26,25 +39,33 @@ export class AccessListApiKey extends pulumi.dynamic.Resource {
   declare readonly orgId: pulumi.Output<string>;
   /** Key id. */
   declare readonly apiKeyId: pulumi.Output<string>;
-  /** The address, for a single-address entry. */
-  declare readonly ipAddress: pulumi.Output<string | undefined>;
+  /**
+   * The address, for a single-address entry; not set for a CIDR-block entry
+   * (typed `Output<string>` as in `@pulumi/mongodbatlas`).
+   */
+  declare readonly ipAddress: pulumi.Output<string>;
   /** The entry as a CIDR block (a single address as `/32`), as Atlas reports it. */
   declare readonly cidrBlock: pulumi.Output<string>;
 
   constructor(name: string, args: AccessListApiKeyArgs, opts?: pulumi.CustomResourceOptions) {
-    warnAboutCredentials();
-    super(
-      provider,
-      name,
-      { ipAddress: undefined, cidrBlock: undefined, ...args },
-      opts,
-      "mongodbatlas",
-      "AccessListApiKey",
-    );
+    const inputs = resourceInputs({ ipAddress: undefined, cidrBlock: undefined, ...args }, opts);
+    super(provider, name, inputs.props, inputs.opts, "mongodbatlas", "AccessListApiKey");
+    brand(this, "AccessListApiKey");
   }
 
   /** Reads an existing entry without managing it. `id` is `orgId/apiKeyId/entry`. */
-  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): AccessListApiKey {
-    return new AccessListApiKey(name, {} as AccessListApiKeyArgs, { ...opts, id });
+  static get(
+    name: string,
+    id: pulumi.Input<pulumi.ID>,
+    state?: AccessListApiKeyState,
+    opts?: pulumi.CustomResourceOptions,
+  ): AccessListApiKey {
+    const read = getArguments<AccessListApiKeyState>(state, opts);
+    return new AccessListApiKey(name, read.state as AccessListApiKeyArgs, { ...read.opts, id });
+  }
+
+  /** True only for instances of this class (the inherited check is true for any custom resource). */
+  static override isInstance(obj: unknown): obj is AccessListApiKey {
+    return obj instanceof AccessListApiKey || isKind(obj, "AccessListApiKey");
   }
 }

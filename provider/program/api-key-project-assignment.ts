@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { serializableProvider } from "../runtime/serializable";
-import { warnAboutCredentials, warnAboutUnknownRoles } from "./warnings";
+import { warnAboutUnknownRoles } from "./warnings";
+import { getArguments, resourceInputs } from "./resource-inputs";
+import { brand, isKind } from "./brand";
 
 const provider = serializableProvider("apiKeyProjectAssignment");
 
@@ -12,6 +14,16 @@ export interface ApiKeyProjectAssignmentArgs {
   apiKeyId: pulumi.Input<string>;
   /** Project roles, e.g. `["GROUP_READ_ONLY"]`; compared as a set, updated in place. */
   roles: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+/** Known properties of an {@link ApiKeyProjectAssignment}. Names match `mongodbatlas.ApiKeyProjectAssignmentState`. */
+export interface ApiKeyProjectAssignmentState {
+  /** Key id. */
+  apiKeyId?: pulumi.Input<string | undefined>;
+  /** Project id. */
+  projectId?: pulumi.Input<string | undefined>;
+  /** Project roles. */
+  roles?: pulumi.Input<pulumi.Input<string>[] | undefined>;
 }
 
 /**
@@ -29,13 +41,25 @@ export class ApiKeyProjectAssignment extends pulumi.dynamic.Resource {
   declare readonly roles: pulumi.Output<string[]>;
 
   constructor(name: string, args: ApiKeyProjectAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
-    warnAboutCredentials();
-    super(provider, name, { ...args }, opts, "mongodbatlas", "ApiKeyProjectAssignment");
+    const inputs = resourceInputs({ ...args }, opts);
+    super(provider, name, inputs.props, inputs.opts, "mongodbatlas", "ApiKeyProjectAssignment");
+    brand(this, "ApiKeyProjectAssignment");
     warnAboutUnknownRoles(args?.roles, this);
   }
 
   /** Reads an existing assignment without managing it. `id` is `projectId/apiKeyId`. */
-  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ApiKeyProjectAssignment {
-    return new ApiKeyProjectAssignment(name, {} as ApiKeyProjectAssignmentArgs, { ...opts, id });
+  static get(
+    name: string,
+    id: pulumi.Input<pulumi.ID>,
+    state?: ApiKeyProjectAssignmentState,
+    opts?: pulumi.CustomResourceOptions,
+  ): ApiKeyProjectAssignment {
+    const read = getArguments<ApiKeyProjectAssignmentState>(state, opts);
+    return new ApiKeyProjectAssignment(name, read.state as ApiKeyProjectAssignmentArgs, { ...read.opts, id });
+  }
+
+  /** True only for instances of this class (the inherited check is true for any custom resource). */
+  static override isInstance(obj: unknown): obj is ApiKeyProjectAssignment {
+    return obj instanceof ApiKeyProjectAssignment || isKind(obj, "ApiKeyProjectAssignment");
   }
 }

@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { serializableProvider } from "../runtime/serializable";
-import { ROTATION_OUTPUTS, SECRET_OUTPUTS, secretOutputs, warnAboutCredentials } from "./warnings";
+import { ROTATION_OUTPUTS, SECRET_OUTPUTS } from "./warnings";
+import { getArguments, resourceInputs } from "./resource-inputs";
+import { brand, isKind } from "./brand";
 
 const provider = serializableProvider("apiKey");
 
@@ -52,6 +54,26 @@ export interface ApiKeyArgs {
   adoptPrivateKey?: pulumi.Input<string>;
 }
 
+/** Known properties of an {@link ApiKey}, for {@link ApiKey.get}. Names match `mongodbatlas.ApiKeyState`. */
+export interface ApiKeyState {
+  /** 24-hex id of the key. */
+  apiKeyId?: pulumi.Input<string | undefined>;
+  /** Description. */
+  description?: pulumi.Input<string | undefined>;
+  /** Organization id. */
+  orgId?: pulumi.Input<string | undefined>;
+  /** Private key (a secret). */
+  privateKey?: pulumi.Input<string | undefined>;
+  /** Public key. */
+  publicKey?: pulumi.Input<string | undefined>;
+  /** Organization roles. */
+  roleNames?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+  /** Access-list entries. */
+  accessList?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+  /** Rotation keepers. */
+  keepers?: pulumi.Input<Record<string, pulumi.Input<string>> | undefined>;
+}
+
 /**
  * A MongoDB Atlas organization API key (`/api/atlas/v2/orgs/{orgId}/apiKeys`).
  * The private key is returned by Atlas once, at creation, and kept only as a
@@ -97,7 +119,6 @@ export class ApiKey extends pulumi.dynamic.Resource {
   declare readonly previousExpiresAt: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: ApiKeyArgs, opts?: pulumi.CustomResourceOptions) {
-    warnAboutCredentials();
     const props = {
       ...args,
       adoptPrivateKey: args?.adoptPrivateKey === undefined ? undefined : pulumi.secret(args.adoptPrivateKey),
@@ -106,14 +127,28 @@ export class ApiKey extends pulumi.dynamic.Resource {
       privateKey: undefined,
       ...ROTATION_OUTPUTS,
     };
-    super(provider, name, props, secretOutputs(opts, SECRET_OUTPUTS), "mongodbatlas", "ApiKey");
+    const inputs = resourceInputs(props, opts, SECRET_OUTPUTS);
+    super(provider, name, inputs.props, inputs.opts, "mongodbatlas", "ApiKey");
+    brand(this, "ApiKey");
   }
 
   /**
    * Reads an existing key without managing it. `id` is `orgId/apiKeyId`.
-   * `privateKey` is "" (Atlas never returns it again).
+   * `privateKey` is "" (Atlas never returns it again). An explicit `Provider`
+   * goes in `opts`, as for the constructor.
    */
-  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ApiKey {
-    return new ApiKey(name, {} as ApiKeyArgs, { ...opts, id });
+  static get(
+    name: string,
+    id: pulumi.Input<pulumi.ID>,
+    state?: ApiKeyState,
+    opts?: pulumi.CustomResourceOptions,
+  ): ApiKey {
+    const read = getArguments<ApiKeyState>(state, opts);
+    return new ApiKey(name, read.state as ApiKeyArgs, { ...read.opts, id });
+  }
+
+  /** True only for instances of this class (the inherited check is true for any custom resource). */
+  static override isInstance(obj: unknown): obj is ApiKey {
+    return obj instanceof ApiKey || isKind(obj, "ApiKey");
   }
 }

@@ -1,18 +1,16 @@
-import * as pulumi from "@pulumi/pulumi";
-import type { ApiKeyDetails, AtlasApi } from "../atlas/types";
-import { connectionFor } from "../atlas/connection";
-import { resolveSettings } from "../config/settings";
-import { objectIdProblem } from "../shared/ids";
-import { orgOf, orgRolesOf, projectRolesOf, projectsOf } from "../shared/key-facts";
+import type * as pulumi from "@pulumi/pulumi";
+import type { ApiKeyDetails } from "../atlas/types";
+import { orgRolesOf } from "../shared/key-facts";
+import { assignmentsOf, orgIdOf } from "./key-lookups";
+import { lookupClient, requireId } from "./lookup-client";
 
 /**
- * Plain async lookups for programs (the data sources of other tools). They run
- * in the program process with the same credentials as the resources (stack
- * config `mongodbatlas:*`, then the environment). Private keys are never
- * returned: Atlas shows them only once, at creation.
+ * The lookups of earlier versions, kept as deprecated aliases: they return
+ * `ApiKeyInfo` lists where the `get…` lookups return `@pulumi/mongodbatlas`'s
+ * shapes. Both read every page and never return a private key.
  */
 
-/** A key as the lookups return it. */
+/** A key as the deprecated lookups return it. */
 export interface ApiKeyInfo {
   /** 24-hex id of the key. */
   apiKeyId: string;
@@ -24,14 +22,6 @@ export interface ApiKeyInfo {
   roleNames: string[];
   /** The projects the key is assigned to, with its roles there. */
   projectAssignments: { projectId: string; roleNames: string[] }[];
-}
-
-/** Arguments of {@link getApiKey}. */
-export interface GetApiKeyArgs {
-  /** Organization id (24-hex). */
-  orgId: string;
-  /** Key id (24-hex), not the public key. */
-  apiKeyId: string;
 }
 
 /** Arguments of {@link listApiKeys}. */
@@ -46,26 +36,25 @@ export interface ListProjectApiKeysArgs {
   projectId: string;
 }
 
-/** One organization key. Fails with Atlas's API_KEY_NOT_FOUND when it does not exist. */
-export async function getApiKey(args: GetApiKeyArgs): Promise<ApiKeyInfo> {
+/**
+ * Every key of an organization (all pages).
+ * @deprecated Use `getApiKeys`: `(await getApiKeys({ orgId })).results`.
+ */
+export async function listApiKeys(args: ListApiKeysArgs, opts?: pulumi.InvokeOptions): Promise<ApiKeyInfo[]> {
   requireId("orgId", args.orgId);
-  requireId("apiKeyId", args.apiKeyId);
-  return toInfo(await client().getOrgApiKey(args.orgId, args.apiKeyId), args.orgId);
+  return (await (await lookupClient(opts)).listOrgApiKeys(args.orgId)).map((key) => toInfo(key, args.orgId));
 }
 
-/** Every key of an organization (all pages). */
-export async function listApiKeys(args: ListApiKeysArgs): Promise<ApiKeyInfo[]> {
-  requireId("orgId", args.orgId);
-  return (await client().listOrgApiKeys(args.orgId)).map((key) => toInfo(key, args.orgId));
-}
-
-/** Every key assigned to a project (all pages). */
-export async function listProjectApiKeys(args: ListProjectApiKeysArgs): Promise<ApiKeyInfo[]> {
+/**
+ * Every key assigned to a project (all pages).
+ * @deprecated Use `getProjectApiKeys`: `(await getProjectApiKeys({ projectId })).results`.
+ */
+export async function listProjectApiKeys(
+  args: ListProjectApiKeysArgs,
+  opts?: pulumi.InvokeOptions,
+): Promise<ApiKeyInfo[]> {
   requireId("projectId", args.projectId);
-  return (await client().listProjectApiKeys(args.projectId)).map((key) => {
-    const orgId = orgOf(key) ?? "";
-    return toInfo(key, orgId);
-  });
+  return (await (await lookupClient(opts)).listProjectApiKeys(args.projectId)).map((key) => toInfo(key, orgIdOf(key)));
 }
 
 function toInfo(key: ApiKeyDetails, orgId: string): ApiKeyInfo {
@@ -74,18 +63,6 @@ function toInfo(key: ApiKeyDetails, orgId: string): ApiKeyInfo {
     publicKey: key.publicKey,
     description: key.desc,
     roleNames: orgRolesOf(key, orgId),
-    projectAssignments: projectsOf(key).map((projectId) => ({ projectId, roleNames: projectRolesOf(key, projectId) })),
+    projectAssignments: assignmentsOf(key),
   };
-}
-
-function requireId(property: string, value: unknown): void {
-  const problem = objectIdProblem(property, value);
-  if (problem) throw new Error(problem);
-}
-
-/** The process's one client (atlas/connection.ts), for the stack config and environment of the program. */
-export function client(): AtlasApi {
-  const config = new pulumi.Config("mongodbatlas");
-  const settings = resolveSettings({ config: (key) => config.get(key.split(":")[1]), env: process.env });
-  return connectionFor(settings).client;
 }

@@ -1,22 +1,33 @@
 import * as pulumi from "@pulumi/pulumi";
 import { serializableProvider } from "../runtime/serializable";
-import {
-  ROTATION_OUTPUTS,
-  SECRET_OUTPUTS,
-  secretOutputs,
-  warnAboutCredentials,
-  warnAboutUnknownRoles,
-} from "./warnings";
+import { ROTATION_OUTPUTS, SECRET_OUTPUTS, warnAboutUnknownRoles } from "./warnings";
+import { getArguments, resourceInputs } from "./resource-inputs";
+import { brand, isKind } from "./brand";
+import type * as input from "../types/input";
+import type * as output from "../types/output";
 import type { RotationPolicyArgs } from "./api-key";
 
 const provider = serializableProvider("projectApiKey");
 
-/** One project a {@link ProjectApiKey} is assigned to. */
-export interface ProjectApiKeyProjectAssignment {
-  /** Project id (24-hex). */
-  projectId: pulumi.Input<string>;
-  /** Project roles in that project, e.g. `["GROUP_READ_ONLY"]`; compared as a set. */
-  roleNames: pulumi.Input<pulumi.Input<string>[]>;
+/** One project a {@link ProjectApiKey} is assigned to (also `types.input.ProjectApiKeyProjectAssignment`). */
+export type ProjectApiKeyProjectAssignment = input.ProjectApiKeyProjectAssignment;
+
+/** Known properties of a {@link ProjectApiKey}, for {@link ProjectApiKey.get}. Names match `mongodbatlas.ProjectApiKeyState`. */
+export interface ProjectApiKeyState {
+  /** 24-hex id of the key. */
+  apiKeyId?: pulumi.Input<string | undefined>;
+  /** Description. */
+  description?: pulumi.Input<string | undefined>;
+  /** Private key (a secret). */
+  privateKey?: pulumi.Input<string | undefined>;
+  /** Projects and roles. */
+  projectAssignments?: pulumi.Input<pulumi.Input<input.ProjectApiKeyProjectAssignment>[] | undefined>;
+  /** Public key. */
+  publicKey?: pulumi.Input<string | undefined>;
+  /** Access-list entries. */
+  accessList?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+  /** Rotation keepers. */
+  keepers?: pulumi.Input<Record<string, pulumi.Input<string>> | undefined>;
 }
 
 /** Arguments of {@link ProjectApiKey}. Names match `mongodbatlas.ProjectApiKey`. */
@@ -56,7 +67,7 @@ export class ProjectApiKey extends pulumi.dynamic.Resource {
   /** Description as Atlas holds it. */
   declare readonly description: pulumi.Output<string>;
   /** The projects the key is assigned to, with the roles it holds there. */
-  declare readonly projectAssignments: pulumi.Output<{ projectId: string; roleNames: string[] }[]>;
+  declare readonly projectAssignments: pulumi.Output<output.ProjectApiKeyProjectAssignment[]>;
   /** Access-list entries, when managed. */
   declare readonly accessList: pulumi.Output<string[] | undefined>;
   /** Rotation keepers. */
@@ -87,7 +98,6 @@ export class ProjectApiKey extends pulumi.dynamic.Resource {
   declare readonly previousExpiresAt: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: ProjectApiKeyArgs, opts?: pulumi.CustomResourceOptions) {
-    warnAboutCredentials();
     const props = {
       ...args,
       orgId: undefined,
@@ -97,7 +107,9 @@ export class ProjectApiKey extends pulumi.dynamic.Resource {
       roleNames: undefined,
       ...ROTATION_OUTPUTS,
     };
-    super(provider, name, props, secretOutputs(opts, SECRET_OUTPUTS), "mongodbatlas", "ProjectApiKey");
+    const inputs = resourceInputs(props, opts, SECRET_OUTPUTS);
+    super(provider, name, inputs.props, inputs.opts, "mongodbatlas", "ProjectApiKey");
+    brand(this, "ProjectApiKey");
     if (args?.projectAssignments !== undefined) {
       const roles = pulumi
         .output(args.projectAssignments)
@@ -107,7 +119,18 @@ export class ProjectApiKey extends pulumi.dynamic.Resource {
   }
 
   /** Reads an existing key without managing it. `id` is `projectId/apiKeyId`. */
-  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ProjectApiKey {
-    return new ProjectApiKey(name, {} as ProjectApiKeyArgs, { ...opts, id });
+  static get(
+    name: string,
+    id: pulumi.Input<pulumi.ID>,
+    state?: ProjectApiKeyState,
+    opts?: pulumi.CustomResourceOptions,
+  ): ProjectApiKey {
+    const read = getArguments<ProjectApiKeyState>(state, opts);
+    return new ProjectApiKey(name, read.state as ProjectApiKeyArgs, { ...read.opts, id });
+  }
+
+  /** True only for instances of this class (the inherited check is true for any custom resource). */
+  static override isInstance(obj: unknown): obj is ProjectApiKey {
+    return obj instanceof ProjectApiKey || isKind(obj, "ProjectApiKey");
   }
 }

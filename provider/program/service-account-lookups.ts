@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { client } from "./lookups";
+import { lookupClient } from "./lookup-client";
 import { serviceAccountQueries, type ServiceAccountQueries } from "./service-account-queries";
 import type * as t from "./service-account-lookup-types";
 
@@ -16,8 +16,8 @@ type ResultOf<Q extends Query> = Awaited<ReturnType<ServiceAccountQueries[Q]>>;
 /** The arguments of a lookup, each of which may be an `Input`. */
 export type InputsOf<T> = { [K in keyof T]: pulumi.Input<T[K]> };
 
-function run<Q extends Query>(query: Q, args: ArgsOf<Q>): Promise<ResultOf<Q>> {
-  const queries = serviceAccountQueries(client());
+async function run<Q extends Query>(query: Q, args: ArgsOf<Q>): Promise<ResultOf<Q>> {
+  const queries = serviceAccountQueries(await lookupClient(undefined));
   return (queries[query] as (a: ArgsOf<Q>) => Promise<ResultOf<Q>>)(args);
 }
 

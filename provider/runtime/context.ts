@@ -2,6 +2,7 @@ import type { AtlasApi } from "../atlas/types";
 import type { AtlasClientOptions } from "../atlas/client";
 import { connectionFor, forgetConnection } from "../atlas/connection";
 import { resolveSettings, type ProviderSettings } from "../config/settings";
+import { resolveExplicitSettings, type ExplicitSettings } from "../config/explicit";
 import { now } from "./clock";
 import type { HandlerContext } from "../resources/common/contract";
 
@@ -18,6 +19,8 @@ interface Context {
   settingsError?: Error;
   /** Extra client options (tests: fast retries; benchmarks: counters). */
   clientOptions?: Partial<AtlasClientOptions>;
+  /** The environment `configure` was given, also read for explicit providers' settings. */
+  env?: Record<string, string | undefined>;
 }
 
 let context: Context = {};
@@ -35,7 +38,7 @@ export interface ConfigSource {
  * settings stay the same (see connection.ts).
  */
 export function configure(config: ConfigSource, env: Record<string, string | undefined> = process.env): void {
-  context = { clientOptions: context.clientOptions };
+  context = { clientOptions: context.clientOptions, env };
   try {
     context.settings = resolveSettings({ config: (key) => config.get(key), env });
   } catch (error) {
@@ -61,12 +64,14 @@ export function atlas(): AtlasApi {
 }
 
 /**
- * What a handler call receives. The client is resolved when a handler first
+ * What a handler call receives: the stack config's connection, or the one of
+ * the explicit `Provider` the resource names (see explicit-credentials.ts). The client is resolved when a handler first
  * uses it, so bad settings reject that call (inside its promise) and never
  * `check` or `diff`.
  */
-export function handlerContext(): HandlerContext {
-  const connection = () => connectionFor(settings(), context.clientOptions);
+export function handlerContext(explicit?: ExplicitSettings): HandlerContext {
+  const chosen = () => (explicit ? resolveExplicitSettings(explicit, context.env ?? process.env) : settings());
+  const connection = () => connectionFor(chosen(), context.clientOptions);
   return {
     get atlas() {
       return connection().client;

@@ -4,12 +4,13 @@
  * `configure(req)` and `handlers[kind]` — is a contract with state written by
  * every earlier version: extend it, never rename.
  */
-import type * as pulumi from "@pulumi/pulumi";
 import type { ConfigSource } from "./context";
 import { configure as configureContext, handlerContext } from "./context";
 import type { ResourceKind } from "./serializable";
 import type { KindHandlers } from "../resources/common/contract";
 import { isPartialFailure } from "../resources/common/applied-steps";
+import { CREDENTIALS_PROPERTY } from "../config/explicit";
+import { bindHandlers, type ResourceHandlers } from "./explicit-credentials";
 import { apiKeyHandlers } from "../resources/api-key/handlers";
 import { projectApiKeyHandlers } from "../resources/project-api-key/handlers";
 import { assignmentHandlers } from "../resources/api-key-project-assignment/handlers";
@@ -19,25 +20,15 @@ import { serviceAccountSecretHandlers } from "../resources/service-account-secre
 import { serviceAccountAssignmentHandlers } from "../resources/service-account-project-assignment/handlers";
 import { serviceAccountAccessListHandlers } from "../resources/service-account-access-list-entry/handlers";
 
-/** What the stub calls for one resource kind: the dynamic provider interface minus `configure`. */
-export interface ResourceHandlers<Inputs, Outputs> {
-  check(olds: Partial<Inputs>, news: Partial<Inputs>): Promise<pulumi.dynamic.CheckResult<Inputs>>;
-  diff(id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.DiffResult>;
-  create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>>;
-  read(id: string, props?: Partial<Outputs>): Promise<pulumi.dynamic.ReadResult<Outputs>>;
-  update(id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult<Outputs>>;
-  delete(id: string, props: Outputs): Promise<void>;
-}
+export type { ResourceHandlers } from "./explicit-credentials";
 
-/** Gives a kind's handlers the process's context at each call (see context.ts). */
+/** Gives a kind's handlers the context of each call (see explicit-credentials.ts). */
 function bind<Inputs, Outputs>(kind: KindHandlers<Inputs, Outputs>): ResourceHandlers<Inputs, Outputs> {
+  const bound = bindHandlers(kind, handlerContext);
   return {
-    check: async (olds, news) => kind.check(handlerContext(), olds, news),
-    diff: async (id, olds, news) => kind.diff(handlerContext(), id, olds, news),
-    create: async (inputs) => kind.create(handlerContext(), inputs).catch(withProvider(inputs as never)),
-    read: async (id, props) => kind.read(handlerContext(), id, props),
-    update: async (id, olds, news) => kind.update(handlerContext(), id, olds, news).catch(withProvider(news as never)),
-    delete: async (id, props) => kind.delete(handlerContext(), id, props),
+    ...bound,
+    create: async (inputs) => bound.create(inputs).catch(withProvider(inputs as never)),
+    update: async (id, olds, news) => bound.update(id, olds, news).catch(withProvider(news as never)),
   };
 }
 
@@ -59,12 +50,17 @@ export const handlers: Record<ResourceKind, ResourceHandlers<any, any>> = {
  * properties as the resource's outputs (a partial result, see applied-steps.ts). The host adds
  * `__provider` (the serialized stub) to the outputs of a successful create or update, but not to
  * those of a partial result, and a resource without it can no longer be read or deleted: so it
- * is added here, from the inputs the host passed.
+ * is added here, from the inputs the host passed (with `__credentials`, see explicit-credentials.ts).
  */
 function withProvider(inputs: Record<string, unknown> | undefined) {
   return (error: unknown): never => {
     if (isPartialFailure(error) && inputs?.__provider !== undefined) {
-      Object.assign(error.properties, { __provider: inputs.__provider });
+      // An explicit provider's settings go with it, so the partial resource is read and deleted with them.
+      const credentials = inputs[CREDENTIALS_PROPERTY];
+      Object.assign(error.properties, {
+        __provider: inputs.__provider,
+        ...(credentials !== undefined && { [CREDENTIALS_PROPERTY]: credentials }),
+      });
     }
     throw error;
   };

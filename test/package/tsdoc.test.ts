@@ -25,7 +25,13 @@ function undocumented(entryPoint: string): string[] {
   });
   const checker = program.getTypeChecker();
   const gaps: string[] = [];
-  const hasDoc = (symbol: ts.Symbol) => ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim() !== "";
+  // A module re-exported as a namespace (`export { types }`) is documented by its file's opening comment.
+  const moduleDoc = (symbol: ts.Symbol) => {
+    const file = symbol.declarations?.find(ts.isSourceFile);
+    return file !== undefined && /^\s*\/\*\*[^]*?\S[^]*?\*\//.test(file.getFullText());
+  };
+  const hasDoc = (symbol: ts.Symbol) =>
+    ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim() !== "" || moduleDoc(symbol);
   const seen = new Set<ts.Symbol>();
 
   const checkMembers = (owner: string, type: ts.Type, entry: string) => {

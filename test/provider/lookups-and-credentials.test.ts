@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { getApiKey, listApiKeys, listProjectApiKeys } from "../../provider/program/lookups";
+import { listApiKeys, listProjectApiKeys } from "../../provider/program/lookups";
+import { getApiKey } from "../../provider/program/key-lookups";
 import * as context from "../../provider/runtime/context";
 import { adminClient, handlers, start, type Emulator } from "../support/provider-harness";
 
@@ -23,6 +24,8 @@ describe("lookups and credentials", () => {
     const key = await admin.createProjectApiKey(emulator.projectId, { desc: "looked up", roles: ["GROUP_READ_ONLY"] });
     const one = await getApiKey({ orgId: emulator.orgId, apiKeyId: key.id });
     expect(one).to.deep.equal({
+      id: `${emulator.orgId}/${key.id}`,
+      orgId: emulator.orgId,
       apiKeyId: key.id,
       publicKey: key.publicKey,
       description: "looked up",

@@ -20,7 +20,8 @@ export type ProgramName =
   | "scheduled-rotation"
   | "scheduled-rotation/consumer"
   | "adopt-existing-key"
-  | "consumer-stack";
+  | "consumer-stack"
+  | "multi-org";
 
 /** A value from the exported state: arbitrary JSON, which the tests inspect through assertions. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -27,7 +27,7 @@ const settingsFor = (server: LocalServer, publicKey = "abcdefgh") => ({
   credentials: { type: "apiKey" as const, publicKey, privateKey: "00000000-0000-4000-8000-000000000000" },
 });
 
-describe("connection: one client per process, writes clear the read cache", () => {
+describe("connection: one client per set of credentials, writes clear the read cache", () => {
   let server: LocalServer;
   before(async () => (server = await atlasLike()));
   after(async () => {
@@ -38,10 +38,13 @@ describe("connection: one client per process, writes clear the read cache", () =
 
   const lists = () => server.requests.filter((r) => r.method === "GET" && r.url.includes("/apiKeys")).length;
 
-  it("gives the same client for the same settings, and a new one when the credentials change", () => {
+  it("gives the same client for the same settings, and one per distinct set of credentials", () => {
     const first = connectionFor(settingsFor(server));
     expect(connectionFor(settingsFor(server))).to.equal(first);
-    expect(connectionFor(settingsFor(server, "zyxwvuts")).client).to.not.equal(first.client);
+    const other = connectionFor(settingsFor(server, "zyxwvuts"));
+    expect(other.client).to.not.equal(first.client);
+    expect(connectionFor(settingsFor(server)), "one connection per set: the first is kept").to.equal(first);
+    expect(connectionFor(settingsFor(server, "zyxwvuts"))).to.equal(other);
   });
 
   const writes: [string, (c: ReturnType<typeof connectionFor>["client"]) => Promise<unknown>][] = [

@@ -1,0 +1,222 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { AccessListEntry } from "../atlas/types";
+import { parseEntry } from "../shared/access-list";
+import { projectRolesOf } from "../shared/key-facts";
+import type * as output from "../types/output";
+import { lookupClient, outputForm, pageOf, requireId } from "./lookup-client";
+
+/**
+ * Lookups of access-list entries and project assignments, named and shaped as
+ * `@pulumi/mongodbatlas` returns them. Lists read every page.
+ */
+
+/** Arguments of {@link getAccessListApiKey}. */
+export interface GetAccessListApiKeyArgs {
+  /** Organization id (24-hex). */
+  orgId: string;
+  /** Key id (24-hex). */
+  apiKeyId: string;
+  /** The entry: an address (`203.0.113.7`) or a CIDR block (`203.0.113.0/24`). */
+  ipAddress: string;
+}
+
+/** Arguments of {@link getAccessListApiKeyOutput}. */
+export interface GetAccessListApiKeyOutputArgs {
+  /** Organization id (24-hex). */
+  orgId: pulumi.Input<string>;
+  /** Key id (24-hex). */
+  apiKeyId: pulumi.Input<string>;
+  /** The entry: an address or a CIDR block. */
+  ipAddress: pulumi.Input<string>;
+}
+
+/** One access-list entry of a key. */
+export interface GetAccessListApiKeyResult extends output.GetAccessListApiKeysResult {
+  /** `orgId/apiKeyId/entry`: what `AccessListApiKey.get` takes. */
+  readonly id: string;
+  /** Organization id. */
+  readonly orgId: string;
+  /** Key id. */
+  readonly apiKeyId: string;
+}
+
+/** One entry of a key's access list; fails with Atlas's error when the key has no such entry. */
+export async function getAccessListApiKey(
+  args: GetAccessListApiKeyArgs,
+  opts?: pulumi.InvokeOptions,
+): Promise<GetAccessListApiKeyResult> {
+  requireId("orgId", args.orgId);
+  requireId("apiKeyId", args.apiKeyId);
+  const parsed = parseEntry("ipAddress", args.ipAddress, true);
+  if (typeof parsed === "string") throw new Error(parsed);
+  const entry = parsed.entry;
+  const found = await (await lookupClient(opts)).getAccessListEntry(args.orgId, args.apiKeyId, entry);
+  return {
+    id: `${args.orgId}/${args.apiKeyId}/${entry}`,
+    orgId: args.orgId,
+    apiKeyId: args.apiKeyId,
+    ...entryOf(found),
+  };
+}
+
+/** {@link getAccessListApiKey} with inputs and an `Output` result. */
+export const getAccessListApiKeyOutput: (
+  args: GetAccessListApiKeyOutputArgs,
+  opts?: pulumi.InvokeOutputOptions,
+) => pulumi.Output<GetAccessListApiKeyResult> = outputForm(getAccessListApiKey);
+
+/** Arguments of {@link getAccessListApiKeys}. */
+export interface GetAccessListApiKeysArgs {
+  /** Organization id (24-hex). */
+  orgId: string;
+  /** Key id (24-hex). */
+  apiKeyId: string;
+  /** Only this page (from 1) of the complete list; every entry when omitted. */
+  pageNum?: number;
+  /** Page size for `pageNum` (default 100). */
+  itemsPerPage?: number;
+}
+
+/** Arguments of {@link getAccessListApiKeysOutput}. */
+export interface GetAccessListApiKeysOutputArgs {
+  /** Organization id (24-hex). */
+  orgId: pulumi.Input<string>;
+  /** Key id (24-hex). */
+  apiKeyId: pulumi.Input<string>;
+  /** Only this page (from 1) of the complete list; every entry when omitted. */
+  pageNum?: pulumi.Input<number | undefined>;
+  /** Page size for `pageNum` (default 100). */
+  itemsPerPage?: pulumi.Input<number | undefined>;
+}
+
+/** A key's access list. */
+export interface GetAccessListApiKeysResult {
+  /** `orgId/apiKeyId`. */
+  readonly id: string;
+  /** Organization id. */
+  readonly orgId: string;
+  /** Key id. */
+  readonly apiKeyId: string;
+  /** As given. */
+  readonly pageNum?: number;
+  /** As given. */
+  readonly itemsPerPage?: number;
+  /** Every entry (every page read), or the page asked for. */
+  readonly results: output.GetAccessListApiKeysResult[];
+}
+
+/** Every entry of a key's access list (all pages). */
+export async function getAccessListApiKeys(
+  args: GetAccessListApiKeysArgs,
+  opts?: pulumi.InvokeOptions,
+): Promise<GetAccessListApiKeysResult> {
+  requireId("orgId", args.orgId);
+  requireId("apiKeyId", args.apiKeyId);
+  const entries = await (await lookupClient(opts)).listAccessListEntries(args.orgId, args.apiKeyId);
+  return {
+    id: `${args.orgId}/${args.apiKeyId}`,
+    orgId: args.orgId,
+    apiKeyId: args.apiKeyId,
+    pageNum: args.pageNum,
+    itemsPerPage: args.itemsPerPage,
+    results: pageOf(entries, args.pageNum, args.itemsPerPage).map(entryOf),
+  };
+}
+
+/** {@link getAccessListApiKeys} with inputs and an `Output` result. */
+export const getAccessListApiKeysOutput: (
+  args: GetAccessListApiKeysOutputArgs,
+  opts?: pulumi.InvokeOutputOptions,
+) => pulumi.Output<GetAccessListApiKeysResult> = outputForm(getAccessListApiKeys);
+
+/** Arguments of {@link getApiKeyProjectAssignment}. */
+export interface GetApiKeyProjectAssignmentArgs {
+  /** Project id (24-hex). */
+  projectId: string;
+  /** Key id (24-hex). */
+  apiKeyId: string;
+}
+
+/** Arguments of {@link getApiKeyProjectAssignmentOutput}. */
+export interface GetApiKeyProjectAssignmentOutputArgs {
+  /** Project id (24-hex). */
+  projectId: pulumi.Input<string>;
+  /** Key id (24-hex). */
+  apiKeyId: pulumi.Input<string>;
+}
+
+/** A key's assignment to a project. */
+export interface GetApiKeyProjectAssignmentResult extends output.GetApiKeyProjectAssignmentsResult {
+  /** `projectId/apiKeyId`: what `ApiKeyProjectAssignment.get` takes. */
+  readonly id: string;
+}
+
+/** A key's roles in a project; fails naming both ids when the key is not assigned there. */
+export async function getApiKeyProjectAssignment(
+  args: GetApiKeyProjectAssignmentArgs,
+  opts?: pulumi.InvokeOptions,
+): Promise<GetApiKeyProjectAssignmentResult> {
+  const { results } = await getApiKeyProjectAssignments({ projectId: args.projectId }, opts);
+  requireId("apiKeyId", args.apiKeyId);
+  const found = results.find((a) => a.apiKeyId === args.apiKeyId);
+  if (!found) throw new Error(`API key ${args.apiKeyId} is not assigned to project ${args.projectId}.`);
+  return { id: `${args.projectId}/${args.apiKeyId}`, ...found };
+}
+
+/** {@link getApiKeyProjectAssignment} with inputs and an `Output` result. */
+export const getApiKeyProjectAssignmentOutput: (
+  args: GetApiKeyProjectAssignmentOutputArgs,
+  opts?: pulumi.InvokeOutputOptions,
+) => pulumi.Output<GetApiKeyProjectAssignmentResult> = outputForm(getApiKeyProjectAssignment);
+
+/** Arguments of {@link getApiKeyProjectAssignments}. */
+export interface GetApiKeyProjectAssignmentsArgs {
+  /** Project id (24-hex). */
+  projectId: string;
+}
+
+/** Arguments of {@link getApiKeyProjectAssignmentsOutput}. */
+export interface GetApiKeyProjectAssignmentsOutputArgs {
+  /** Project id (24-hex). */
+  projectId: pulumi.Input<string>;
+}
+
+/** The keys assigned to a project, with their roles there. */
+export interface GetApiKeyProjectAssignmentsResult {
+  /** Project id. */
+  readonly projectId: string;
+  /** Every assignment (every page read). */
+  readonly results: output.GetApiKeyProjectAssignmentsResult[];
+}
+
+/** Every key assigned to a project, with its roles there (all pages). */
+export async function getApiKeyProjectAssignments(
+  args: GetApiKeyProjectAssignmentsArgs,
+  opts?: pulumi.InvokeOptions,
+): Promise<GetApiKeyProjectAssignmentsResult> {
+  requireId("projectId", args.projectId);
+  const keys = await (await lookupClient(opts)).listProjectApiKeys(args.projectId);
+  const results = keys.map((key) => ({
+    apiKeyId: key.id,
+    projectId: args.projectId,
+    roles: projectRolesOf(key, args.projectId),
+  }));
+  return { projectId: args.projectId, results };
+}
+
+/** {@link getApiKeyProjectAssignments} with inputs and an `Output` result. */
+export const getApiKeyProjectAssignmentsOutput: (
+  args: GetApiKeyProjectAssignmentsOutputArgs,
+  opts?: pulumi.InvokeOutputOptions,
+) => pulumi.Output<GetApiKeyProjectAssignmentsResult> = outputForm(getApiKeyProjectAssignments);
+
+function entryOf(entry: AccessListEntry): output.GetAccessListApiKeysResult {
+  return {
+    accessCount: entry.count ?? 0,
+    cidrBlock: entry.cidrBlock,
+    created: entry.created ?? "",
+    ipAddress: entry.ipAddress ?? "",
+    lastUsed: entry.lastUsed ?? "",
+    lastUsedAddress: entry.lastUsedAddress ?? "",
+  };
+}

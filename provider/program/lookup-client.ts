@@ -1,0 +1,68 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { AtlasApi } from "../atlas/types";
+import { connectionFor } from "../atlas/connection";
+import { resolveExplicitSettings, type ExplicitSettings } from "../config/explicit";
+import { resolveSettings } from "../config/settings";
+import { objectIdProblem } from "../shared/ids";
+import { Provider } from "./provider";
+
+/**
+ * What every lookup shares: its client (the connection of the explicit
+ * `Provider` named in the invoke options, else the stack config's, under the
+ * same credentials rule as the resources), argument checks, and the wiring of
+ * the `…Output` forms.
+ */
+
+/** The client for a lookup's invoke options: one connection per set of credentials (atlas/connection.ts). */
+export async function lookupClient(opts: pulumi.InvokeOptions | undefined): Promise<AtlasApi> {
+  const provider = Provider.isInstance(opts?.provider) ? opts.provider : undefined;
+  if (provider) return connectionFor(resolveExplicitSettings(await settingsOf(provider), process.env)).client;
+  const config = new pulumi.Config("mongodbatlas");
+  return connectionFor(resolveSettings({ config: (key) => config.get(key.split(":")[1]), env: process.env })).client;
+}
+
+/** A provider's settings as a value (unsecret: they only choose the client, nothing returned holds them). */
+function settingsOf(provider: Provider): Promise<ExplicitSettings> {
+  return new Promise((resolve) => {
+    pulumi.unsecret(provider.settings).apply((settings) => {
+      resolve(settings);
+      return settings;
+    });
+  });
+}
+
+/** Throws the problem with an id argument (24-hex), before any request. */
+export function requireId(property: string, value: unknown): void {
+  const problem = objectIdProblem(property, value);
+  if (problem) throw new Error(problem);
+}
+
+/**
+ * The `…Output` form of a lookup: runs once its arguments (and `dependsOn`)
+ * are known, with the same invoke options otherwise.
+ */
+export function outputForm<Args, Result>(
+  lookup: (args: Args, opts?: pulumi.InvokeOptions) => Promise<Result>,
+): (args: pulumi.Inputs | Args, opts?: pulumi.InvokeOutputOptions) => pulumi.Output<Result> {
+  return (args, opts) => {
+    const { dependsOn, ...invokeOptions } = opts ?? {};
+    const ready = pulumi.output(dependsOn ?? []).apply((deps) => {
+      const list = Array.isArray(deps) ? deps : [deps];
+      return pulumi.all(list.map((r) => (pulumi.CustomResource.isInstance(r) ? r.id : r.urn)));
+    });
+    return pulumi
+      .all([pulumi.output(args as pulumi.Inputs), ready])
+      .apply(([resolved]) => lookup(resolved as Args, invokeOptions)) as pulumi.Output<Result>;
+  };
+}
+
+/** The page `pageNum` of `itemsPerPage` items of a complete list; the whole list when neither is given. */
+export function pageOf<T>(items: T[], pageNum?: number, itemsPerPage?: number): T[] {
+  if (pageNum === undefined && itemsPerPage === undefined) return items;
+  const size = itemsPerPage ?? 100;
+  const page = pageNum ?? 1;
+  if (!Number.isInteger(size) || size < 1 || !Number.isInteger(page) || page < 1) {
+    throw new Error("pageNum and itemsPerPage must be positive integers (pages are counted from 1).");
+  }
+  return items.slice((page - 1) * size, page * size);
+}
