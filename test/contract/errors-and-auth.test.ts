@@ -100,7 +100,9 @@ describe("contract: Atlas errors, authentication and rate limits", () => {
 
   it("honours the token bucket: 429 RATE_LIMITED_TOKEN_BUCKET without retries, success with them, paced or not", async function () {
     if (!t.emulator) this.skip();
-    t.emulator.configure({ rateLimit: { enabled: true, orgCapacity: 3, refillPerSecond: 10 } });
+    // A slow refill (one token every 500 ms): eight concurrent calls exhaust the bucket even when a
+    // loaded machine spreads them out, so the 429s this test needs always happen.
+    t.emulator.configure({ rateLimit: { enabled: true, orgCapacity: 3, refillPerSecond: 2 } });
     try {
       const impatient = t.clientWith({ retry: { maxAttempts: 1, maxThrottledWaitMs: 0 }, pacing: { enabled: false } });
       const results = await Promise.allSettled(Array.from({ length: 8 }, () => impatient.listOrgApiKeys(t.orgId)));
