@@ -124,13 +124,29 @@ function formatMessage(o: AtlasApiErrorOptions): string {
   if (o.detail) parts.push(`Detail: ${sentence(o.detail)}`);
   if (o.reason) parts.push(`Reason: ${sentence(o.reason)}`);
   if (o.ambiguous) {
+    const created = createdObject(o.path);
     parts.push(
       "The request may have been carried out although no success was seen, so it was not resent: " +
-        "the API key may have been created. Check for it (list the keys) before trying again, " +
-        "to avoid a second live key.",
+        `${created.what} may have been created. Check for it (${created.check}) before trying again, ` +
+        `to avoid ${created.duplicate}.`,
     );
   }
   return parts.join(" ");
+}
+
+/**
+ * What an ambiguous create may have made, told from the request path: only creates are ever
+ * ambiguous (see `retry.ts`), and the user must know which list to check.
+ */
+function createdObject(path: string | undefined): { what: string; check: string; duplicate: string } {
+  const route = (path ?? "").split("?")[0];
+  if (/\/serviceAccounts\/[^/]+\/secrets\/?$/.test(route)) {
+    return { what: "a service account secret", check: "list the account's secrets", duplicate: "an extra live secret" };
+  }
+  if (/\/serviceAccounts\/?$/.test(route)) {
+    return { what: "the service account", check: "list the service accounts", duplicate: "a second live account" };
+  }
+  return { what: "the API key", check: "list the keys", duplicate: "a second live key" };
 }
 
 function sentence(text: string): string {

@@ -46,7 +46,23 @@ describe("atlas errors: AtlasApiError", () => {
       attempts: 1,
     });
     expect(e.message).to.match(/^POST \/x: no response \(Error code: "TIMEOUT"\)/);
-    expect(e.message).to.match(/may have been created/);
+    expect(e.message).to.match(/the API key may have been created/);
+  });
+
+  it("names what an ambiguous create may have made, from the request path", () => {
+    const message = (path: string) =>
+      new AtlasApiError({ status: 0, errorCode: "TIMEOUT", method: "POST", path, ambiguous: true }).message;
+    const org = "/api/atlas/v2/orgs/5f0000000000000000000001";
+    expect(message(`${org}/apiKeys`)).to.match(/the API key may have been created\. Check for it \(list the keys\)/);
+    expect(message(`/api/atlas/v2/groups/5f0000000000000000000002/apiKeys`)).to.match(/the API key may have been/);
+    const account = message(`${org}/serviceAccounts`);
+    expect(account).to.match(/the service account may have been created\. Check for it \(list the service accounts\)/);
+    expect(account).to.not.match(/API key/);
+    const secret = message(`${org}/serviceAccounts/mdb_sa_id_abc/secrets`);
+    expect(secret).to.match(
+      /a service account secret may have been created\. Check for it \(list the account's secrets\)/,
+    );
+    expect(secret).to.not.match(/API key/);
   });
 
   it("has code and rate-limit helpers", () => {
