@@ -1,5 +1,5 @@
 import { GONE_WHEN, goneIf } from "../../atlas/not-found";
-import { GONE, diffResult, type KindHandlers } from "../common/contract";
+import { GONE, modelCheckAndDiff, replacesOnly, type KindHandlers } from "../common/contract";
 import { splitResourceId } from "../../shared/resource-ids";
 import { addAccessListEntries } from "../common/key-operations";
 import {
@@ -14,13 +14,7 @@ import { checkAccessListEntry } from "./validation";
 
 /** AccessListApiKey: one access-list entry of an organization key. Every input is identity. */
 export const accessListHandlers: KindHandlers<AccessListInputs, AccessListOutputs> = {
-  async check(_ctx, _olds, news) {
-    return checkAccessListEntry(news);
-  },
-
-  async diff(_ctx, _id, olds, news) {
-    return diffResult({ replaces: diffAccessList(olds, news), updates: [] });
-  },
+  ...modelCheckAndDiff(checkAccessListEntry, replacesOnly(diffAccessList)),
 
   /** An entry that already exists (409) is adopted. */
   async create(ctx, inputs) {

@@ -1,4 +1,4 @@
-import { GONE, clean, diffResult, type KindHandlers } from "../common/contract";
+import { GONE, clean, modelCheckAndDiff, type KindHandlers } from "../common/contract";
 import { AppliedSteps } from "../common/applied-steps";
 import { splitResourceId } from "../../shared/resource-ids";
 import { GONE_WHEN, goneIf } from "../../atlas/not-found";
@@ -9,13 +9,7 @@ import { checkAssignment } from "./validation";
 
 /** ApiKeyProjectAssignment: an existing key assigned to a project. Destroy unassigns only. */
 export const assignmentHandlers: KindHandlers<AssignmentInputs, AssignmentOutputs> = {
-  async check(_ctx, _olds, news) {
-    return checkAssignment(news);
-  },
-
-  async diff(_ctx, _id, olds, news) {
-    return diffResult(diffAssignment(olds, news));
-  },
+  ...modelCheckAndDiff(checkAssignment, diffAssignment),
 
   async create(ctx, inputs) {
     await assignToProject(ctx, inputs.projectId, inputs.apiKeyId, inputs.roles);

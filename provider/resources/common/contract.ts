@@ -62,3 +62,32 @@ export function diffResult(diff: { replaces: string[]; updates: string[] }): pul
     deleteBeforeReplace: false,
   };
 }
+
+/** A model's diff: the fields that force a replacement and those updated in place. */
+export interface ModelDiff {
+  replaces: string[];
+  updates: string[];
+}
+
+/**
+ * `check` and `diff` for a kind whose diff needs nothing but the model: both
+ * are pure, so they run without credentials and never call Atlas.
+ */
+export function modelCheckAndDiff<Inputs, Outputs>(
+  check: (news: Partial<Inputs>) => pulumi.dynamic.CheckResult<Inputs>,
+  diff: (olds: Outputs, news: Inputs) => ModelDiff,
+) {
+  return {
+    async check(_ctx: unknown, _olds: Partial<Inputs>, news: Partial<Inputs>) {
+      return check(news);
+    },
+    async diff(_ctx: unknown, _id: string, olds: Outputs, news: Inputs) {
+      return diffResult(diff(olds, news));
+    },
+  };
+}
+
+/** The diff of a kind whose every input is identity: any change replaces. */
+export function replacesOnly<Outputs, Inputs>(replaces: (olds: Outputs, news: Inputs) => string[]) {
+  return (olds: Outputs, news: Inputs): ModelDiff => ({ replaces: replaces(olds, news), updates: [] });
+}

@@ -1,7 +1,7 @@
 import { isAtlasApiError } from "../../atlas/errors";
 import { toRequestEntry } from "../../shared/access-list";
 import { splitServiceAccountResourceId } from "../../shared/service-accounts";
-import { GONE, diffResult } from "../common/contract";
+import { GONE, modelCheckAndDiff, replacesOnly } from "../common/contract";
 import { ignoreGone, unlessGone, type ServiceAccountContext as Ctx } from "../common/service-account-operations";
 import {
   diffSaAccessList,
@@ -16,13 +16,7 @@ import { checkSaAccessListEntry } from "./validation";
 
 /** ServiceAccountAccessListEntry: one address or CIDR block allowed to use an account. Every input is identity. */
 export const serviceAccountAccessListHandlers = {
-  async check(_ctx: Ctx, _olds: Partial<Inputs>, news: Partial<Inputs>) {
-    return checkSaAccessListEntry(news);
-  },
-
-  async diff(_ctx: Ctx, _id: string, olds: Outputs, news: Inputs) {
-    return diffResult({ replaces: diffSaAccessList(olds, news), updates: [] });
-  },
+  ...modelCheckAndDiff(checkSaAccessListEntry, replacesOnly(diffSaAccessList)),
 
   /** An entry that already exists (409, e.g. added outside Pulumi or by a resent request) is adopted. */
   async create(ctx: Ctx, inputs: Inputs) {

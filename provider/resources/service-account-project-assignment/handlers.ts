@@ -1,7 +1,7 @@
 import { hasErrorCode, isAtlasApiError } from "../../atlas/errors";
 import { normalizeRoles } from "../../shared/roles";
 import { splitServiceAccountResourceId } from "../../shared/service-accounts";
-import { GONE, diffResult } from "../common/contract";
+import { GONE, modelCheckAndDiff } from "../common/contract";
 import { ignoreGone, unlessGone, type ServiceAccountContext as Ctx } from "../common/service-account-operations";
 import {
   diffSaAssignment,
@@ -13,13 +13,7 @@ import { checkSaAssignment } from "./validation";
 
 /** ServiceAccountProjectAssignment: an account in a project. Destroy unassigns only; the account stays. */
 export const serviceAccountAssignmentHandlers = {
-  async check(_ctx: Ctx, _olds: Partial<Inputs>, news: Partial<Inputs>) {
-    return checkSaAssignment(news);
-  },
-
-  async diff(_ctx: Ctx, _id: string, olds: Outputs, news: Inputs) {
-    return diffResult(diffSaAssignment(olds, news));
-  },
+  ...modelCheckAndDiff(checkSaAssignment, diffSaAssignment),
 
   /**
    * `:invite`. An account already in the project (assigned outside Pulumi, or

@@ -1,5 +1,5 @@
 import type { ServiceAccountSecretDetails } from "../../atlas/service-account-types";
-import { GONE, diffResult } from "../common/contract";
+import { GONE, modelCheckAndDiff, replacesOnly } from "../common/contract";
 import {
   ignoreGone,
   isAmbiguous,
@@ -25,13 +25,7 @@ import { checkServiceAccountSecret } from "./validation";
  * are never left without one).
  */
 export const serviceAccountSecretHandlers = {
-  async check(_ctx: Ctx, _olds: Partial<Inputs>, news: Partial<Inputs>) {
-    return checkServiceAccountSecret(news);
-  },
-
-  async diff(_ctx: Ctx, _id: string, olds: Outputs, news: Inputs) {
-    return diffResult({ replaces: diffSecret(olds, news), updates: [] });
-  },
+  ...modelCheckAndDiff(checkServiceAccountSecret, replacesOnly(diffSecret)),
 
   /** Reads the account first: a missing account and a full one (2 secrets) are said before the POST. */
   async create(ctx: Ctx, inputs: Inputs) {

@@ -1,5 +1,5 @@
 import type { ServiceAccountDetails } from "../../atlas/service-account-types";
-import { GONE, clean, diffResult } from "../common/contract";
+import { clean, GONE, modelCheckAndDiff } from "../common/contract";
 import {
   isAmbiguous,
   ignoreGone,
@@ -22,13 +22,7 @@ import { checkServiceAccount } from "./validation";
 
 /** ServiceAccount: an organization service account. Orchestration only; rules in model.ts and validation.ts. */
 export const serviceAccountHandlers = {
-  async check(_ctx: Ctx, _olds: Partial<Inputs>, news: Partial<Inputs>) {
-    return checkServiceAccount(news);
-  },
-
-  async diff(_ctx: Ctx, _id: string, olds: Outputs, news: Inputs) {
-    return diffResult(diffServiceAccount(olds, news));
-  },
+  ...modelCheckAndDiff(checkServiceAccount, diffServiceAccount),
 
   async create(ctx: Ctx, inputs: Inputs) {
     const outs = inputs.adoptClientId ? await adopt(ctx, inputs, inputs.adoptClientId) : await create(ctx, inputs);
