@@ -226,6 +226,10 @@ describe("the npm package", function () {
           "projectApiKey",
           "apiKeyProjectAssignment",
           "accessListApiKey",
+          "serviceAccount",
+          "serviceAccountSecret",
+          "serviceAccountProjectAssignment",
+          "serviceAccountAccessListEntry",
         ]);
         expect(runtime.configure).to.be.a("function");
         expect(() => resolve("pulumi-mongodbatlas-apikeys/dist/provider/atlas/client")).to.throw(
