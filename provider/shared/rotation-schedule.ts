@@ -65,29 +65,10 @@ export function planRotation(situation: RotationSituation): RotationPlan {
   const reason = rotationReason(situation, rotatedAt, policy);
   if (reason === undefined) {
     // A policy just added starts its clock now (rotate at once by changing keepers).
-    const since = rotatedAt ?? now;
-    const expires = hasPrevious ? timeOf(record.previousExpiresAt) : undefined;
-    // A previous credential without a readable expiry is treated as expired: better gone than forgotten.
-    const previousExpired = hasPrevious && (expires === undefined || now >= expires);
-    return {
-      step: "none",
-      deletePrevious: previousExpired,
-      rotatedAt: iso(since),
-      nextRotationAt: iso(since + policy.everyMs),
-      previousExpiresAt: hasPrevious && !previousExpired ? iso(expires!) : "",
-    };
+    return { step: "none", ...untilPreviousExpires(situation, rotatedAt ?? now) };
   }
   if (reason === "current-deleted") {
-    const expires = hasPrevious ? timeOf(record.previousExpiresAt) : undefined;
-    const previousExpired = hasPrevious && (expires === undefined || now >= expires);
-    return {
-      step: "recreate",
-      reason,
-      deletePrevious: previousExpired,
-      rotatedAt: iso(now),
-      nextRotationAt: iso(now + policy.everyMs),
-      previousExpiresAt: hasPrevious && !previousExpired ? iso(expires!) : "",
-    };
+    return { step: "recreate", reason, ...untilPreviousExpires(situation, now) };
   }
   // At most one previous credential: a rotation displaces the one before (normally expired by then).
   return {
@@ -97,6 +78,26 @@ export function planRotation(situation: RotationSituation): RotationPlan {
     rotatedAt: iso(now),
     nextRotationAt: iso(now + policy.everyMs),
     previousExpiresAt: iso(now + policy.overlapMs),
+  };
+}
+
+/**
+ * The times of a plan that starts its clock at `since` and keeps the previous
+ * credential until its recorded expiry. One without a readable expiry is
+ * treated as expired: better gone than forgotten.
+ */
+function untilPreviousExpires(
+  { policy, record, now }: RotationSituation,
+  since: number,
+): Omit<RotationPlan, "step" | "reason"> {
+  const hasPrevious = Boolean(record.previousApiKeyId);
+  const expires = hasPrevious ? timeOf(record.previousExpiresAt) : undefined;
+  const previousExpired = hasPrevious && (expires === undefined || now >= expires);
+  return {
+    deletePrevious: previousExpired,
+    rotatedAt: iso(since),
+    nextRotationAt: iso(since + policy!.everyMs),
+    previousExpiresAt: hasPrevious && !previousExpired ? iso(expires!) : "",
   };
 }
 
