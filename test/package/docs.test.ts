@@ -68,7 +68,16 @@ describe("documentation", () => {
   });
 
   it("README: one example for each resource class", () => {
-    for (const resource of ["ApiKey", "ProjectApiKey", "ApiKeyProjectAssignment", "AccessListApiKey"]) {
+    for (const resource of [
+      "ApiKey",
+      "ProjectApiKey",
+      "ApiKeyProjectAssignment",
+      "AccessListApiKey",
+      "ServiceAccount",
+      "ServiceAccountSecret",
+      "ServiceAccountProjectAssignment",
+      "ServiceAccountAccessListEntry",
+    ]) {
       const example = blocks.find((b) => b.marker && new RegExp(`new ${resource}\\(`).test(b.code));
       expect(example, `an example that creates a ${resource}`).to.not.equal(undefined);
     }

@@ -21,6 +21,8 @@ export type ProgramName =
   | "scheduled-rotation/consumer"
   | "adopt-existing-key"
   | "consumer-stack"
+  | "service-account"
+  | "service-account/consumer"
   | "multi-org";
 
 /** A value from the exported state: arbitrary JSON, which the tests inspect through assertions. */
