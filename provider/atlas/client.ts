@@ -144,18 +144,13 @@ export class AtlasClient implements AtlasApi {
   listAccessListEntries(orgId: string, apiKeyId: string): Promise<AccessListEntry[]> {
     return this.list((page) => endpoints.listOrgApiKeyAccessListEntries(orgId, apiKeyId, page));
   }
-  /** Atlas answers with the key's whole access list (first page); later pages are fetched when announced. */
   async createAccessListEntries(
     orgId: string,
     apiKeyId: string,
     entries: AccessListRequestEntry[],
   ): Promise<AccessListEntry[]> {
-    const page = await this.call<Paginated<AccessListEntry>>(
-      endpoints.createOrgApiKeyAccessListEntry(orgId, apiKeyId),
-      entries,
-    );
-    if (page?.links?.some((link) => link.rel === "next")) return this.listAccessListEntries(orgId, apiKeyId);
-    return page?.results ?? [];
+    const endpoint = endpoints.createOrgApiKeyAccessListEntry(orgId, apiKeyId);
+    return this.postForList(endpoint, entries, () => this.listAccessListEntries(orgId, apiKeyId));
   }
   getAccessListEntry(orgId: string, apiKeyId: string, entry: string): Promise<AccessListEntry> {
     return this.call(endpoints.getOrgApiKeyAccessListEntry(orgId, apiKeyId, entry));
@@ -233,16 +228,13 @@ export class AtlasClient implements AtlasApi {
   listServiceAccountAccessList(orgId: string, clientId: string): Promise<ServiceAccountAccessListEntryDetails[]> {
     return this.list((page) => sa.listOrgServiceAccountAccessList(orgId, clientId, page));
   }
-  /** Atlas answers 200 with the first page of the whole list; later pages are read when announced. */
   async createServiceAccountAccessListEntries(
     orgId: string,
     clientId: string,
     entries: ServiceAccountAccessListRequestEntry[],
   ): Promise<ServiceAccountAccessListEntryDetails[]> {
     const endpoint = sa.createOrgServiceAccountAccessList(orgId, clientId);
-    const page = await this.call<Paginated<ServiceAccountAccessListEntryDetails>>(endpoint, entries);
-    if (page?.links?.some((link) => link.rel === "next")) return this.listServiceAccountAccessList(orgId, clientId);
-    return page?.results ?? [];
+    return this.postForList(endpoint, entries, () => this.listServiceAccountAccessList(orgId, clientId));
   }
   async deleteServiceAccountAccessListEntry(orgId: string, clientId: string, entry: string): Promise<void> {
     await this.call(sa.deleteOrgServiceAccountAccessListEntry(orgId, clientId, entry));
@@ -254,6 +246,12 @@ export class AtlasClient implements AtlasApi {
   }
 
   /** One API request through the layers; non-2xx becomes an AtlasApiError. */
+  /** Adding access-list entries: Atlas answers with the first page of the whole list; the rest is read with `listAll` when announced. */
+  private async postForList<T>(endpoint: Endpoint, body: unknown, listAll: () => Promise<T[]>): Promise<T[]> {
+    const page = await this.call<Paginated<T>>(endpoint, body);
+    if (page?.links?.some((link) => link.rel === "next")) return listAll();
+    return page?.results ?? [];
+  }
   private async call<T>(endpoint: Endpoint | VersionedEndpoint, body?: unknown): Promise<T> {
     if (endpoint.method === "GET") return this.send<T>(endpoint, body);
     this.onWrite();
