@@ -8,21 +8,12 @@
  * test/provider/partial-result-host.test.ts.
  */
 import { expect } from "chai";
-import { start, type EmulatorHandle, type FaultSpec } from "../../emulator";
+import { start, type EmulatorHandle } from "../../emulator";
 import { handlers } from "../../provider/runtime";
 import type { ResourceKind } from "../../provider/runtime/serializable";
 import { adminClient, configureRuntime } from "../support/provider-harness";
+import { STEP_FAULTS, up, type Outputs, type Program } from "../support/reliability-step-matrix";
 import { printTable, saveFigures } from "../support/reliability-table";
-
-type Outputs = Record<string, unknown>;
-type Program = Record<string, unknown>;
-
-const FAULTS: Array<[string, Omit<FaultSpec, "method" | "path">]> = [
-  ["4xx", { status: 403, errorCode: "USER_UNAUTHORIZED", count: 1 }],
-  ["5xx exhausted", { status: 503, count: 50 }],
-  ["dropped connection", { type: "drop", count: 50 }],
-  ["dropped after commit", { type: "dropAfterCommit", count: 50 }],
-];
 
 /** What Atlas holds for a key, in the shape of the declared program. */
 type AtlasView = Record<string, unknown>;
@@ -132,19 +123,6 @@ function scenarios(): Scenario[] {
   ];
 }
 
-/** One engine `up` of a program over recorded outputs: the new outputs, or the partial result. */
-async function up(kind: ResourceKind, id: string, olds: Outputs, program: Program) {
-  const news = (await handlers[kind].check(olds, program)).inputs;
-  if (!(await handlers[kind].diff(id, olds, news)).changes) return { outs: olds, error: undefined };
-  try {
-    return { outs: (await handlers[kind].update(id, olds, news)).outs as Outputs, error: undefined };
-  } catch (error) {
-    const partial = error as Error & { id?: string; properties?: Outputs };
-    // Not a partial result: the engine keeps the old outputs.
-    return { outs: partial.id === id && partial.properties ? partial.properties : olds, error: partial };
-  }
-}
-
 describe("reliability: partial-update matrix", function () {
   this.timeout(600_000);
   let emulator: EmulatorHandle;
@@ -167,7 +145,7 @@ describe("reliability: partial-update matrix", function () {
 
   for (const scenario of scenarios()) {
     for (const step of scenario.steps) {
-      for (const [faultName, fault] of FAULTS) {
+      for (const [faultName, fault] of STEP_FAULTS) {
         for (const direction of ["revert", "again"] as const) {
           it(`${scenario.kind} × step ${step.name} × ${faultName} → ${direction}`, async () => {
             emulator.clearFaults();
@@ -186,12 +164,12 @@ describe("reliability: partial-update matrix", function () {
             emulator.clearFaults();
             expect(failed.error, "the faulted update failed").to.not.equal(undefined);
             const target = direction === "revert" ? original : changed;
-            const next = await up(scenario.kind, created.id, failed.outs, target);
+            const next = await up(scenario.kind, created.id, failed.outs!, target);
             expect(next.error?.message, "the next up succeeded").to.equal(undefined);
             const atlas = await scenario.view(emulator, { ...next.outs, apiKeyId });
             expect(atlas, "Atlas as declared").to.deep.equal(scenario.expected(target));
             // Nothing live that the state does not show: the recorded outputs describe Atlas.
-            const recorded = await up(scenario.kind, created.id, next.outs, target);
+            const recorded = await up(scenario.kind, created.id, next.outs!, target);
             expect(recorded.outs, "no further change planned").to.equal(next.outs);
             rows.push([
               scenario.kind,
@@ -202,7 +180,7 @@ describe("reliability: partial-update matrix", function () {
               failed.error && "properties" in failed.error ? "yes" : "no",
               "yes",
             ]);
-            await handlers[scenario.kind].delete(created.id, next.outs);
+            await handlers[scenario.kind].delete(created.id, next.outs!);
           });
         }
       }

@@ -1,7 +1,8 @@
 import { hasErrorCode, isAtlasApiError } from "../../atlas/errors";
 import { normalizeRoles } from "../../shared/roles";
 import { splitServiceAccountResourceId } from "../../shared/service-accounts";
-import { GONE, modelCheckAndDiff } from "../common/contract";
+import { AppliedSteps } from "../common/applied-steps";
+import { clean, GONE, modelCheckAndDiff } from "../common/contract";
 import { ignoreGone, unlessGone, type ServiceAccountContext as Ctx } from "../common/service-account-operations";
 import {
   diffSaAssignment,
@@ -47,8 +48,21 @@ export const serviceAccountAssignmentHandlers = {
     return { id, props: state, inputs: state };
   },
 
-  async update(ctx: Ctx, _id: string, olds: Outputs, news: Inputs) {
-    await ctx.atlas.updateProjectServiceAccountRoles(olds.projectId, olds.clientId, news.roles);
+  /** One call; when its outcome is unknown, the roles are recorded as unknown so the next `up` sets them again. */
+  async update(ctx: Ctx, id: string, olds: Outputs, news: Inputs) {
+    const steps = new AppliedSteps<Outputs>("ServiceAccountProjectAssignment", id, clean(olds), (state) => state);
+    await steps.run({
+      name: `setting the roles in project ${olds.projectId}`,
+      run: async () => {
+        await ctx.atlas.updateProjectServiceAccountRoles(olds.projectId, olds.clientId, news.roles);
+      },
+      applied: (state) => {
+        state.roles = news.roles;
+      },
+      unsure: (state) => {
+        state.roles = [];
+      },
+    });
     return { outs: news };
   },
 

@@ -1,4 +1,5 @@
 import type { ServiceAccountDetails } from "../../atlas/service-account-types";
+import { AppliedSteps } from "../common/applied-steps";
 import { clean, GONE, modelCheckAndDiff } from "../common/contract";
 import {
   isAmbiguous,
@@ -14,6 +15,7 @@ import {
   diffServiceAccount,
   serviceAccountResourceId,
   toServiceAccountOutputs,
+  unknownFields,
   updateBody,
   type ServiceAccountInputs as Inputs,
   type ServiceAccountOutputs as Outputs,
@@ -47,11 +49,22 @@ export const serviceAccountHandlers = {
     return { id, props: outs, inputs: clean({ ...inputs, roles: outs.roles }) };
   },
 
-  async update(ctx: Ctx, _id: string, olds: Outputs, news: Inputs) {
+  /** One PATCH; when its outcome is unknown, what it sets is recorded as unknown so the next `up` sets it again. */
+  async update(ctx: Ctx, id: string, olds: Outputs, news: Inputs) {
     const body = updateBody(olds, news);
-    const account: ServiceAccountDetails = body
-      ? await ctx.atlas.updateServiceAccount(olds.orgId, olds.clientId, body)
-      : { ...olds, secrets: undefined };
+    let account: ServiceAccountDetails = { ...olds, secrets: undefined };
+    if (body) {
+      const steps = new AppliedSteps<Outputs>("ServiceAccount", id, clean(olds), (state) => state);
+      await steps.run({
+        name: `setting the ${Object.keys(body).join(", ")} of service account ${olds.clientId}`,
+        run: async () => {
+          account = await ctx.atlas.updateServiceAccount(olds.orgId, olds.clientId, body);
+        },
+        applied: (state) => Object.assign(state, body),
+        // No valid input is an empty name, description or role set: the next diff includes them.
+        unsure: (state) => Object.assign(state, unknownFields(body)),
+      });
+    }
     // The PATCH answer may omit secrets: keep the last known list rather than emptying it.
     const outs = toServiceAccountOutputs(news, { ...account, secrets: account.secrets ?? [] }, olds.secrets);
     if (!account.secrets) outs.secrets = olds.secrets;

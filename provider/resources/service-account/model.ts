@@ -65,6 +65,18 @@ export function updateBody(
 }
 
 /**
+ * What a PATCH whose outcome is unknown may have set, recorded as values no valid input has
+ * (an empty name, description or role set), so that the next diff sets each again.
+ */
+export function unknownFields(body: UpdateServiceAccountBody): UpdateServiceAccountBody {
+  const unknown: UpdateServiceAccountBody = {};
+  if (body.name !== undefined) unknown.name = "";
+  if (body.description !== undefined) unknown.description = "";
+  if (body.roles !== undefined) unknown.roles = [];
+  return unknown;
+}
+
+/**
  * The engine's diff. The organization replaces (an account cannot move); so do
  * the settings of the first secret, which exist only at creation, and adopting
  * another account. Name, description and roles (a set) update in place.
