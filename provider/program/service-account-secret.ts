@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { serializableProvider } from "../runtime/serializable";
 import { secretOutputs, warnAboutCredentials } from "./warnings";
+import type { RotationPolicyArgs } from "./api-key";
 
 const provider = serializableProvider("serviceAccountSecret");
 
@@ -13,15 +14,39 @@ export interface ServiceAccountSecretArgs {
   /**
    * Lifetime in hours: 8 to 8760 (your organization may set a lower maximum).
    * Changing it replaces the secret: the new one is made before the old one is deleted.
+   * With a `rotation` policy it rotates instead, and must cover `every` + `overlap`.
    */
   secretExpiresAfterHours: pulumi.Input<number>;
+  /**
+   * Arbitrary values; changing one replaces the secret (new one first), or, with a
+   * `rotation` policy, rotates it now with the same overlap.
+   */
+  keepers?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * Scheduled rotation: the first `up` at or after `nextRotationAt` makes a new
+   * secret and keeps this one as `previousSecret` for `overlap`, which Atlas
+   * caps at 7 days (`{ every: "90d", overlap: "7d" }`). The account must hold no
+   * other secret (create it with `withoutInitialSecret: true`). See docs/rotation.md.
+   */
+  rotation?: pulumi.Input<RotationPolicyArgs>;
 }
+
+/** Output-only properties a rotation policy adds, seeded so the resource declares them. */
+const SECRET_ROTATION_OUTPUTS = {
+  rotatedAt: undefined,
+  nextRotationAt: undefined,
+  previousSecretId: undefined,
+  previousSecret: undefined,
+  previousExpiresAt: undefined,
+};
 
 /**
  * A secret of a service account. Atlas shows it once, at creation; it is kept
  * as a Pulumi secret from then on. Atlas keeps at most 2 secrets per account,
  * and making one cuts the others to at most 7 days: the resource checks the
- * limit before asking. Resource id: `orgId/clientId/secretId`.
+ * limit before asking. Resource id: `orgId/clientId/secretId`; with a rotation
+ * policy `orgId/clientId/rotating/<id of the first secret>`, which stays the same
+ * across rotations (the current secret is always `secretId`).
  */
 export class ServiceAccountSecret extends pulumi.dynamic.Resource {
   /** Organization id. */
@@ -42,11 +67,36 @@ export class ServiceAccountSecret extends pulumi.dynamic.Resource {
   declare readonly lastUsedAt: pulumi.Output<string | undefined>;
   /** `mdb_sa_sk_...` and the last characters, after a refresh. */
   declare readonly maskedSecretValue: pulumi.Output<string | undefined>;
+  /** Keepers, when set. */
+  declare readonly keepers: pulumi.Output<Record<string, string> | undefined>;
+  /** The rotation policy, when set. */
+  declare readonly rotation: pulumi.Output<{ every: string; overlap: string } | undefined>;
+  /** With a policy: when the current secret became current (ISO 8601). */
+  declare readonly rotatedAt: pulumi.Output<string | undefined>;
+  /** With a policy: the first `up` at or after this time rotates (ISO 8601). */
+  declare readonly nextRotationAt: pulumi.Output<string | undefined>;
+  /** With a policy: id of the secret replaced by the last rotation, during the overlap; "" otherwise. */
+  declare readonly previousSecretId: pulumi.Output<string | undefined>;
+  /** With a policy: the previous clear secret (always a Pulumi secret), during the overlap; "" otherwise. */
+  declare readonly previousSecret: pulumi.Output<string | undefined>;
+  /**
+   * With a policy: the first `up` after this time deletes the previous secret (ISO 8601):
+   * `rotatedAt + overlap`, or the expiry Atlas gave it if earlier. "" outside the overlap.
+   */
+  declare readonly previousExpiresAt: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: ServiceAccountSecretArgs, opts?: pulumi.CustomResourceOptions) {
     warnAboutCredentials();
-    const props = { ...args, secretId: undefined, secret: undefined, createdAt: undefined, expiresAt: undefined };
-    super(provider, name, props, secretOutputs(opts, ["secret"]), "mongodbatlas", "ServiceAccountSecret");
+    const props = {
+      ...args,
+      secretId: undefined,
+      secret: undefined,
+      createdAt: undefined,
+      expiresAt: undefined,
+      ...SECRET_ROTATION_OUTPUTS,
+    };
+    const secrets = ["secret", "previousSecret"];
+    super(provider, name, props, secretOutputs(opts, secrets), "mongodbatlas", "ServiceAccountSecret");
   }
 
   /** Reads an existing secret without managing it. `id` is `orgId/clientId/secretId`; `secret` is "". */

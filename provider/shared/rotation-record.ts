@@ -71,7 +71,7 @@ export function situationOf(
     policy: news.rotation === undefined ? undefined : rotationTimes(news.rotation),
     record: {
       rotatedAt: olds.rotatedAt,
-      previousApiKeyId: olds.previousApiKeyId,
+      previousId: olds.previousApiKeyId,
       previousExpiresAt: olds.previousExpiresAt,
     },
     hasCurrent: Boolean(olds.apiKeyId),
@@ -116,18 +116,19 @@ export const NO_ROTATION_FIELDS: Record<keyof RotationOutputs, undefined> = {
 };
 
 /**
- * The id of a resource created with a policy: `<scope>/rotating/<first key id>`.
- * An update cannot change a resource's id, and rotation replaces the key, so the
- * id names the resource's first key only as a stable token; reads use the key
- * ids in the outputs (`apiKeyId`, `previousApiKeyId`).
+ * The id of a resource created with a policy: `<scope>/rotating/<first credential id>`
+ * (scope: `orgId` or `projectId` for keys, `orgId/clientId` for service-account secrets).
+ * An update cannot change a resource's id, and rotation replaces the credential, so the
+ * id names the resource's first one only as a stable token; reads use the ids in the
+ * outputs (`apiKeyId` and `previousApiKeyId`, `secretId` and `previousSecretId`).
  */
-export function rotatingResourceId(scope: string, firstApiKeyId: string): string {
-  return `${scope}/rotating/${firstApiKeyId}`;
+export function rotatingResourceId(scope: string, firstId: string): string {
+  return `${scope}/rotating/${firstId}`;
 }
 
-/** True for an id made by {@link rotatingResourceId}. */
+/** True for an id made by {@link rotatingResourceId}, whatever its scope. */
 export function isRotatingResourceId(id: string): boolean {
-  return id.split("/")[1] === "rotating";
+  return id.split("/").at(-2) === "rotating";
 }
 
 /** Policies compare by their text (after `check` trimmed it). */

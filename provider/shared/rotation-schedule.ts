@@ -14,7 +14,8 @@ import type { RotationTimes } from "./rotation-policy";
 /** What the outputs recorded about rotation. Times are ISO 8601; "" or absent when none. */
 export interface RotationRecord {
   rotatedAt?: string;
-  previousApiKeyId?: string;
+  /** Id of the previous credential (a key id, a service-account secret id); "" or absent when none. */
+  previousId?: string;
   previousExpiresAt?: string;
 }
 
@@ -56,7 +57,7 @@ export interface RotationPlan {
 /** Decides what the next `up` does. */
 export function planRotation(situation: RotationSituation): RotationPlan {
   const { policy, record, now } = situation;
-  const hasPrevious = Boolean(record.previousApiKeyId);
+  const hasPrevious = Boolean(record.previousId);
   if (!policy) {
     // Removing the policy ends any overlap: the previous credential must not outlive its record.
     return { step: "none", deletePrevious: hasPrevious, rotatedAt: "", nextRotationAt: "", previousExpiresAt: "" };
@@ -90,7 +91,7 @@ function untilPreviousExpires(
   { policy, record, now }: RotationSituation,
   since: number,
 ): Omit<RotationPlan, "step" | "reason"> {
-  const hasPrevious = Boolean(record.previousApiKeyId);
+  const hasPrevious = Boolean(record.previousId);
   const expires = hasPrevious ? timeOf(record.previousExpiresAt) : undefined;
   const previousExpired = hasPrevious && (expires === undefined || now >= expires);
   return {

@@ -20,6 +20,8 @@ export const SECRET_HOURS_MIN = 8;
 export const SECRET_HOURS_MAX = 8760;
 /** Atlas keeps at most this many secrets per service account, expired ones included until deleted. */
 export const MAX_SECRETS_PER_ACCOUNT = 2;
+/** A new secret cuts every older secret of the account to at most this long from then (Atlas's rotation rule). */
+export const MAX_SECRET_OVERLAP_MS = 7 * 86_400_000;
 
 /** Why `value` is not a client id, or undefined. Never echoes more than a short prefix of a bad value. */
 export function clientIdProblem(property: string, value: unknown): string | undefined {

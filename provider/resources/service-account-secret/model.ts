@@ -1,5 +1,8 @@
 import type { ServiceAccountDetails, ServiceAccountSecretDetails } from "../../atlas/service-account-types";
 import { MAX_SECRETS_PER_ACCOUNT } from "../../shared/service-accounts";
+import { sameMap } from "../../shared/maps";
+import type { RotationPolicy } from "../../shared/rotation-policy";
+import type { SecretRotationOutputs } from "./rotation-model";
 
 /** Checked inputs of ServiceAccountSecret (names as `mongodbatlas.ServiceAccountSecret`). */
 export interface ServiceAccountSecretInputs {
@@ -7,10 +10,18 @@ export interface ServiceAccountSecretInputs {
   clientId: string;
   /** Lifetime in hours, 8 to 8760. */
   secretExpiresAfterHours: number;
+  /** Scheduled rotation with an overlap window (docs/rotation.md); absent: the secret is never rotated. */
+  rotation?: RotationPolicy;
+  /** Any change replaces the secret, or, with a policy, rotates it now. */
+  keepers?: Record<string, string>;
 }
 
-/** Outputs: the inputs, and the secret as Atlas made it; `secret` is a Pulumi secret. */
-export interface ServiceAccountSecretOutputs extends ServiceAccountSecretInputs {
+/**
+ * Outputs: the inputs, and the secret as Atlas made it; `secret` is a Pulumi secret.
+ * With a policy, `secretId`/`secret`/`expiresAt` are the current secret's and the
+ * rotation fields say when it changes and which secret it replaced.
+ */
+export interface ServiceAccountSecretOutputs extends ServiceAccountSecretInputs, SecretRotationOutputs {
   secretId: string;
   createdAt: string;
   expiresAt: string;
@@ -25,9 +36,16 @@ export function secretResourceId(orgId: string, clientId: string, secretId: stri
   return `${orgId}/${clientId}/${secretId}`;
 }
 
-/** A secret cannot be changed, only replaced (create the new one, then delete the old). */
+/**
+ * A secret cannot be changed, only replaced (create the new one, then delete the old).
+ * With a policy, lifetime and `keepers` rotate instead (see rotation.ts).
+ */
 export function diffSecret(olds: ServiceAccountSecretOutputs, news: ServiceAccountSecretInputs): string[] {
-  return (["orgId", "clientId", "secretExpiresAfterHours"] as const).filter((field) => olds[field] !== news[field]);
+  const replaces: string[] = (["orgId", "clientId", "secretExpiresAfterHours"] as const).filter(
+    (field) => olds[field] !== news[field],
+  );
+  if (!sameMap(olds.keepers, news.keepers)) replaces.push("keepers");
+  return replaces;
 }
 
 /** Outputs from the secret as listed (or created); `secret` is what is known of the clear value. */

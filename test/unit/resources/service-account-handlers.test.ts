@@ -29,10 +29,10 @@ async function errorOf(promise: Promise<unknown>): Promise<Error> {
 
 describe("service-account handlers against an in-memory Atlas", () => {
   let fake: FakeServiceAccounts;
-  let ctx: { atlas: FakeServiceAccounts };
+  let ctx: { atlas: FakeServiceAccounts; now(): number };
   beforeEach(() => {
     fake = new FakeServiceAccounts();
-    ctx = { atlas: fake };
+    ctx = { atlas: fake, now: () => fake.now };
   });
 
   async function createAccount(extra: object = {}): Promise<{ id: string; outs: ServiceAccountOutputs }> {

@@ -129,7 +129,7 @@ describe("rotation: schedule (injected clock)", () => {
   const PREV = "6a1b2c3d4e5f6a7b8c9d0e1f";
 
   /** A resource rotated at T0, with a previous key expiring at T0 + 7d. */
-  const inOverlap = { rotatedAt: at(T0), previousApiKeyId: PREV, previousExpiresAt: at(T0 + 7 * D) };
+  const inOverlap = { rotatedAt: at(T0), previousId: PREV, previousExpiresAt: at(T0 + 7 * D) };
   const settled = { rotatedAt: at(T0) };
 
   function situation(over: Partial<RotationSituation>): RotationSituation {
@@ -327,7 +327,7 @@ describe("rotation: schedule (injected clock)", () => {
       acts.push(`${(now - T0) / S}s ${plan.step}${plan.deletePrevious ? "+delete-previous" : ""}`);
       record = {
         rotatedAt: plan.rotatedAt,
-        previousApiKeyId: plan.step === "rotate" ? `key-at-${now}` : plan.deletePrevious ? "" : record.previousApiKeyId,
+        previousId: plan.step === "rotate" ? `key-at-${now}` : plan.deletePrevious ? "" : record.previousId,
         previousExpiresAt: plan.previousExpiresAt,
       };
     }

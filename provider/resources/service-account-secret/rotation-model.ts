@@ -1,0 +1,159 @@
+import type { ServiceAccountSecretDetails } from "../../atlas/service-account-types";
+import { sameMap } from "../../shared/maps";
+import { rotationTimes, type RotationPolicy } from "../../shared/rotation-policy";
+import { planRotation, type RotationPlan, type RotationSituation } from "../../shared/rotation-schedule";
+
+/**
+ * Pure glue between a ServiceAccountSecret's outputs and the shared rotation
+ * schedule (shared/rotation-schedule.ts), the counterpart of
+ * shared/rotation-record.ts for keys. The names follow the resource's own
+ * outputs (`secretId`, `secret`, `expiresAt`) with `previous` in front.
+ */
+
+/** The outputs a rotation policy adds. Present only on secrets with a policy (or one being removed). */
+export interface SecretRotationOutputs {
+  rotation?: RotationPolicy;
+  /** When the current secret became current (ISO 8601). */
+  rotatedAt?: string;
+  /** When the next `up` replaces the current secret by a new one (ISO 8601). */
+  nextRotationAt?: string;
+  /** The secret replaced by the last rotation while it still works; "" outside the overlap. */
+  previousSecretId?: string;
+  /** Secret. */
+  previousSecret?: string;
+  /**
+   * When the first `up` after it deletes the previous secret (ISO 8601): the earlier of
+   * `rotatedAt + overlap` and the expiry Atlas gave it when the new secret was made
+   * (read back from Atlas, which cuts it to at most 7 days). "" outside the overlap.
+   */
+  previousExpiresAt?: string;
+}
+
+/** One secret: its id and clear value. */
+export interface SecretCredential {
+  secretId: string;
+  secret: string;
+}
+
+/** The fields of the outputs the rotation logic reads. */
+export type RotatingSecretOutputs = SecretCredential &
+  SecretRotationOutputs & { secretExpiresAfterHours: number; keepers?: Record<string, string> };
+
+/** The inputs the rotation logic reads. */
+export type RotatingSecretInputs = {
+  rotation?: RotationPolicy;
+  keepers?: Record<string, string>;
+  secretExpiresAfterHours: number;
+};
+
+/** True when the outputs carry rotation fields: reads and deletes must then look at two secrets. */
+export function hasSecretRotationRecord(outputs: Partial<SecretRotationOutputs> | undefined): boolean {
+  return outputs?.rotatedAt !== undefined || Boolean(outputs?.previousSecretId);
+}
+
+/** True when rotation takes part in this resource's life: a policy now or a record from one before. */
+export function secretRotates(olds: Partial<SecretRotationOutputs> | undefined, news: { rotation?: RotationPolicy }) {
+  return news.rotation !== undefined || hasSecretRotationRecord(olds);
+}
+
+/** The previous secret the outputs hold, if any. */
+export function previousSecretOf(outputs: Partial<SecretRotationOutputs>): SecretCredential | undefined {
+  if (!outputs.previousSecretId) return undefined;
+  return { secretId: outputs.previousSecretId, secret: outputs.previousSecret ?? "" };
+}
+
+/**
+ * What the schedule needs to know. With a policy, a new lifetime rotates now like a
+ * `keepers` change: a secret's lifetime is fixed at creation, so only a new secret has it.
+ */
+export function secretSituation(
+  olds: RotatingSecretOutputs,
+  news: RotatingSecretInputs,
+  now: number,
+): RotationSituation {
+  return {
+    policy: news.rotation === undefined ? undefined : rotationTimes(news.rotation),
+    record: { rotatedAt: olds.rotatedAt, previousId: olds.previousSecretId, previousExpiresAt: olds.previousExpiresAt },
+    hasCurrent: Boolean(olds.secretId),
+    keepersChanged:
+      !sameMap(olds.keepers, news.keepers) || olds.secretExpiresAfterHours !== news.secretExpiresAfterHours,
+    now,
+  };
+}
+
+/** The rotation fields of a secret just created under a policy: its clock starts now, no previous one. */
+export function startedSecretRotation(policy: RotationPolicy, now: number): SecretRotationOutputs {
+  const situation = { policy: rotationTimes(policy), record: {}, hasCurrent: true, keepersChanged: false, now };
+  return secretRotationFields(policy, planRotation(situation), undefined);
+}
+
+/**
+ * The rotation outputs after a plan is carried out; `previous` is the secret kept
+ * for the overlap. Without a policy and without a previous secret left behind, no
+ * rotation field is written: outputs are exactly those of a secret without a policy.
+ */
+export function secretRotationFields(
+  policy: RotationPolicy | undefined,
+  plan: Pick<RotationPlan, "rotatedAt" | "nextRotationAt" | "previousExpiresAt">,
+  previous: SecretCredential | undefined,
+  previousExpiresAt = plan.previousExpiresAt,
+): SecretRotationOutputs {
+  if (policy === undefined && previous === undefined) return {};
+  return {
+    rotation: policy,
+    rotatedAt: plan.rotatedAt,
+    nextRotationAt: plan.nextRotationAt,
+    previousSecretId: previous?.secretId ?? "",
+    previousSecret: previous?.secret ?? "",
+    previousExpiresAt: previous ? previousExpiresAt : "",
+  };
+}
+
+/** Rotation fields with every one absent, to strip them from outputs of a secret without a policy. */
+export const NO_SECRET_ROTATION_FIELDS: Record<keyof SecretRotationOutputs, undefined> = {
+  rotation: undefined,
+  rotatedAt: undefined,
+  nextRotationAt: undefined,
+  previousSecretId: undefined,
+  previousSecret: undefined,
+  previousExpiresAt: undefined,
+};
+
+/**
+ * When the previous secret stops being kept: the schedule's time (`rotatedAt + overlap`,
+ * or the recorded one), cut to the expiry Atlas reports for that secret, which a newer
+ * secret shortens to at most 7 days. Atlas's answer wins when it is earlier, because
+ * after it the secret no longer works.
+ */
+export function previousExpiry(scheduled: string, listed: ServiceAccountSecretDetails | undefined): string {
+  const atlas = listed ? Date.parse(listed.expiresAt) : NaN;
+  const planned = Date.parse(scheduled);
+  if (Number.isNaN(atlas)) return scheduled;
+  if (Number.isNaN(planned) || atlas < planned) return new Date(atlas).toISOString();
+  return scheduled;
+}
+
+/**
+ * The rotation fields as refresh finds them in the account's secret list: a previous
+ * secret deleted outside Pulumi is simply gone from the outputs; one still listed keeps
+ * its clear value, and its expiry is cut to Atlas's if Atlas's is earlier.
+ */
+export function readSecretRotation(
+  listed: ServiceAccountSecretDetails[],
+  props: SecretRotationOutputs,
+): SecretRotationOutputs {
+  const fields = {
+    rotation: props.rotation,
+    rotatedAt: props.rotatedAt ?? "",
+    nextRotationAt: props.nextRotationAt ?? "",
+  };
+  const previous = previousSecretOf(props);
+  const item = previous && listed.find((s) => s.id === previous.secretId);
+  if (!previous || !item) return { ...fields, previousSecretId: "", previousSecret: "", previousExpiresAt: "" };
+  return {
+    ...fields,
+    previousSecretId: previous.secretId,
+    previousSecret: previous.secret,
+    previousExpiresAt: previousExpiry(props.previousExpiresAt ?? "", item),
+  };
+}
