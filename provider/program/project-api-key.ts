@@ -52,6 +52,15 @@ export interface ProjectApiKeyArgs {
    * same description, project assignments and access list. See docs/rotation.md.
    */
   rotation?: pulumi.Input<RotationPolicyArgs>;
+  /**
+   * Id of an existing key to take over instead of creating one, as for
+   * {@link ApiKeyArgs.adoptApiKeyId}: it is looked up in the organization of the
+   * first project, and its description, project assignments (projects not listed
+   * are unassigned) and access list are brought to the values declared here.
+   */
+  adoptApiKeyId?: pulumi.Input<string>;
+  /** The private key of the adopted key, if you have it; stored only as a secret. */
+  adoptPrivateKey?: pulumi.Input<string>;
 }
 
 /**
@@ -80,6 +89,8 @@ export class ProjectApiKey extends pulumi.dynamic.Resource {
   declare readonly publicKey: pulumi.Output<string>;
   /** Private key, always a secret; "" for a key read with `get`. */
   declare readonly privateKey: pulumi.Output<string>;
+  /** The adopted key's id, when the key was adopted. */
+  declare readonly adoptApiKeyId: pulumi.Output<string | undefined>;
   /** Organization roles of the key (ORG_MEMBER). */
   declare readonly roleNames: pulumi.Output<string[]>;
   /** The rotation policy, when set. */
@@ -100,6 +111,7 @@ export class ProjectApiKey extends pulumi.dynamic.Resource {
   constructor(name: string, args: ProjectApiKeyArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
       ...args,
+      adoptPrivateKey: args?.adoptPrivateKey === undefined ? undefined : pulumi.secret(args.adoptPrivateKey),
       orgId: undefined,
       apiKeyId: undefined,
       publicKey: undefined,

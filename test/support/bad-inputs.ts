@@ -162,6 +162,27 @@ export const BAD_INPUTS: Case[] = [
     /only used with adoptApiKeyId/,
   ],
   [
+    "ProjectApiKey: adopt id is a public key",
+    checkProjectApiKey,
+    { ...okProject, adoptApiKeyId: "abcdefgh" },
+    "adoptApiKeyId",
+    /looks like a public key/,
+  ],
+  [
+    "ProjectApiKey: private key without id",
+    checkProjectApiKey,
+    { ...okProject, adoptPrivateKey: "c8150efd-c7a0-4afd-8c4f-01bdd56c8977" },
+    "adoptPrivateKey",
+    /only used with adoptApiKeyId/,
+  ],
+  [
+    "ProjectApiKey: adoptPrivateKey not shaped like a private key",
+    checkProjectApiKey,
+    { ...okProject, adoptApiKeyId: KEY, adoptPrivateKey: "c8150efd-c7a0-4afd-8c4f" },
+    "adoptPrivateKey",
+    /not shaped like an Atlas private key \(23 characters/,
+  ],
+  [
     "ProjectApiKey: no projects",
     checkProjectApiKey,
     { ...okProject, projectAssignments: [] },

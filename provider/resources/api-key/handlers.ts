@@ -13,14 +13,8 @@ import { syncAccessListSteps } from "../common/access-list-steps";
 import { deleteRotating, readRotationFields, startRotation } from "../common/key-rotation";
 import { createdKey, diffKey, keyToRead, updateKey, withoutCurrentKey } from "../common/key-resource";
 import { rotates, rotatingResourceId } from "../../shared/rotation-record";
-import {
-  adoptedKeyIsCurrent,
-  apiKeyResourceId,
-  diffApiKey,
-  toOutputs,
-  type ApiKeyInputs,
-  type ApiKeyOutputs,
-} from "./model";
+import { adoptedKeyIsCurrent } from "../../shared/adoption";
+import { apiKeyResourceId, diffApiKey, toOutputs, type ApiKeyInputs, type ApiKeyOutputs } from "./model";
 import { checkApiKey } from "./validation";
 import { factsOf } from "../../shared/key-facts";
 

@@ -4,16 +4,15 @@ import type { KeyFacts } from "../../shared/key-facts";
 import { sameMap } from "../../shared/maps";
 import type { RotationPolicy } from "../../shared/rotation-policy";
 import type { RotationOutputs } from "../../shared/rotation-record";
+import { diffAdoption, withoutAdoptedSecret, type AdoptionInputs } from "../../shared/adoption";
 
 /** Checked inputs of ApiKey, as the provider sees them (plain values, secrets in clear). */
-export interface ApiKeyInputs {
+export interface ApiKeyInputs extends AdoptionInputs {
   orgId: string;
   description: string;
   roleNames: string[];
   accessList?: string[];
   keepers?: Record<string, string>;
-  adoptApiKeyId?: string;
-  adoptPrivateKey?: string;
   rotation?: RotationPolicy;
 }
 
@@ -40,27 +39,14 @@ export function diffApiKey(olds: ApiKeyOutputs, news: ApiKeyInputs): { replaces:
   const replaces: string[] = [];
   if (olds.orgId !== news.orgId) replaces.push("orgId");
   if (!sameMap(olds.keepers, news.keepers)) replaces.push("keepers");
-  if (adoptsAnother(olds, news)) replaces.push("adoptApiKeyId");
+  const adoption = diffAdoption(olds, news);
+  replaces.push(...adoption.replaces);
   const updates: string[] = [];
   if (olds.description !== news.description) updates.push("description");
   if (!sameRoles(olds.roleNames, news.roleNames)) updates.push("roleNames");
   if (!sameEntries(olds.accessList, news.accessList)) updates.push("accessList");
-  if (adoptedKeyIsCurrent(olds, news) && news.adoptPrivateKey !== olds.privateKey) updates.push("adoptPrivateKey");
+  updates.push(...adoption.updates);
   return { replaces, updates };
-}
-
-/**
- * A different key to adopt. Once a rotation replaced the adopted key, the
- * unchanged `adoptApiKeyId` names a key that is gone on purpose: not a change.
- */
-function adoptsAnother(olds: ApiKeyOutputs, news: ApiKeyInputs): boolean {
-  if (news.adoptApiKeyId === undefined || news.adoptApiKeyId === olds.apiKeyId) return false;
-  return news.adoptApiKeyId !== olds.adoptApiKeyId || olds.rotatedAt === undefined;
-}
-
-/** `adoptPrivateKey` describes the current key only while the adopted key is still current. */
-export function adoptedKeyIsCurrent(olds: ApiKeyOutputs, news: ApiKeyInputs): boolean {
-  return news.adoptPrivateKey !== undefined && news.adoptApiKeyId === olds.apiKeyId;
 }
 
 /**
@@ -73,9 +59,8 @@ export function toOutputs(
   privateKey: string,
   accessList: string[] | undefined,
 ): ApiKeyOutputs {
-  const { adoptPrivateKey: _secret, ...rest } = inputs;
   return {
-    ...rest,
+    ...withoutAdoptedSecret(inputs),
     description: facts.description,
     roleNames: facts.roleNames,
     accessList: inputs.accessList === undefined ? undefined : normalizeEntries(accessList ?? []),

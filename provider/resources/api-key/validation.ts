@@ -1,15 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { Failures } from "../../shared/check-failures";
 import { orgRoleProblems } from "../../shared/roles";
-import {
-  absent,
-  checkAccessList,
-  checkDescription,
-  checkId,
-  checkKeepers,
-  checkPrivateKey,
-  checkRoles,
-} from "../../shared/validators";
+import { checkAccessList, checkDescription, checkId, checkKeepers, checkRoles } from "../../shared/validators";
+import { checkAdoption } from "../../shared/adoption";
 import { clean } from "../common/contract";
 import { checkRotation } from "../../shared/rotation-policy";
 import type { ApiKeyInputs } from "./model";
@@ -23,17 +16,8 @@ export function checkApiKey(news: Partial<ApiKeyInputs>): pulumi.dynamic.CheckRe
     roleNames: checkRoles(failures, "roleNames", news.roleNames, orgRoleProblems),
     accessList: checkAccessList(failures, news.accessList),
     keepers: checkKeepers(failures, news.keepers),
-    adoptApiKeyId: absent(news.adoptApiKeyId) ? undefined : checkId(failures, "adoptApiKeyId", news.adoptApiKeyId),
-    adoptPrivateKey: absent(news.adoptPrivateKey) ? undefined : news.adoptPrivateKey,
+    ...checkAdoption(failures, news),
     rotation: checkRotation(failures, news.rotation),
   };
-  if (!absent(news.adoptPrivateKey) && absent(news.adoptApiKeyId)) {
-    failures.add(
-      "adoptPrivateKey",
-      "adoptPrivateKey is only used with adoptApiKeyId: set adoptApiKeyId to the id of the key it belongs to.",
-    );
-  } else if (!absent(news.adoptPrivateKey)) {
-    checkPrivateKey(failures, news.adoptPrivateKey);
-  }
   return { inputs: clean(inputs), failures: failures.list };
 }

@@ -3,7 +3,8 @@ import { GONE_WHEN, goneIf } from "../../atlas/not-found";
 import { GONE, clean, type HandlerContext, type KindHandlers } from "../common/contract";
 import { deleteRotating, readRotationFields, startRotation } from "../common/key-rotation";
 import { createdKey, diffKey, keyToRead, updateKey, withoutCurrentKey } from "../common/key-resource";
-import { rotates, rotatingResourceId } from "../../shared/rotation-record";
+import { rotates } from "../../shared/rotation-record";
+import { adoptedKeyIsCurrent } from "../../shared/adoption";
 import { factsOf, orgOf, projectRolesOf, projectsOf } from "../../shared/key-facts";
 import {
   addAccessListEntries,
@@ -15,9 +16,10 @@ import {
 } from "../common/key-operations";
 import { AppliedSteps, PartialFailure } from "../common/applied-steps";
 import { updateProjectKey } from "./steps";
+import { adoptProjectKey } from "./adopt";
 import {
+  createdProjectKeyId,
   diffProjectApiKey,
-  projectApiKeyResourceId,
   toProjectOutputs,
   type ProjectApiKeyInputs,
   type ProjectApiKeyOutputs,
@@ -27,8 +29,8 @@ import {
 import { checkProjectApiKey } from "./validation";
 
 /**
- * ProjectApiKey: a key created for projects and owned by this resource.
- * Destroy deletes the key (it created it: a live orphan key is worse than none).
+ * ProjectApiKey: a key created for projects (or adopted, adopt.ts) and owned by this resource.
+ * Destroy deletes the key (it owns it: a live orphan key is worse than none).
  */
 export const projectApiKeyHandlers: KindHandlers<ProjectApiKeyInputs, ProjectApiKeyOutputs> = {
   async check(_ctx, _olds, news) {
@@ -40,7 +42,9 @@ export const projectApiKeyHandlers: KindHandlers<ProjectApiKeyInputs, ProjectApi
   },
 
   async create(ctx, inputs) {
-    const outs = await createProjectKey(ctx, inputs);
+    const outs = inputs.adoptApiKeyId
+      ? await adoptProjectKey(ctx, inputs, inputs.adoptApiKeyId)
+      : await createProjectKey(ctx, inputs);
     const host = inputs.projectAssignments[0].projectId;
     return createdKey(ctx, inputs.rotation, host, outs);
   },
@@ -56,8 +60,15 @@ export const projectApiKeyHandlers: KindHandlers<ProjectApiKeyInputs, ProjectApi
     const rotation = rotates(props, {}) ? await readRotationFields(ctx, orgId, props!) : undefined;
     if (!key || accessList === null) {
       return withoutCurrentKey(id, props, rotation, () => {
-        const { description, projectAssignments, keepers, rotation: policy } = props as ProjectApiKeyOutputs;
-        return clean({ description, projectAssignments, accessList: props!.accessList, keepers, rotation: policy });
+        const {
+          description,
+          projectAssignments,
+          keepers,
+          adoptApiKeyId,
+          rotation: policy,
+        } = props as ProjectApiKeyOutputs;
+        const accessList = props!.accessList;
+        return clean({ description, projectAssignments, accessList, keepers, adoptApiKeyId, rotation: policy });
       });
     }
     // The key belongs to this resource with all its assignments: every project it is in is
@@ -73,6 +84,7 @@ export const projectApiKeyHandlers: KindHandlers<ProjectApiKeyInputs, ProjectApi
       projectAssignments: assignments,
       accessList,
       keepers: props?.keepers,
+      adoptApiKeyId: props?.adoptApiKeyId,
       rotation: props?.rotation,
     });
     const facts: ProjectKeyFacts = { ...factsOf(key, orgId), orgId };
@@ -122,10 +134,7 @@ async function createProjectKey(
     const org = () => orgOfProjectOrUndefined(ctx, host.projectId);
     throw await explainFailedCreate(ctx, error, org, inputs.description, known);
   }
-  const id =
-    inputs.rotation === undefined
-      ? projectApiKeyResourceId(host.projectId, key.id)
-      : rotatingResourceId(host.projectId, key.id);
+  const id = createdProjectKeyId(inputs, key.id);
   // What exists once the key is created, in case a later step fails and the key cannot be deleted.
   const created = (orgId: string) => {
     const outs = toProjectOutputs(inputs, { ...factsOf(key, orgId), orgId }, [host], key.privateKey, []);
@@ -155,10 +164,11 @@ async function updateInPlace(
 ): Promise<ProjectApiKeyOutputs> {
   const record: ProjectApiKeyOutputs = { ...olds, projectAssignments: [...(olds.projectAssignments ?? [])] };
   const steps = new AppliedSteps<ProjectApiKeyOutputs>("ProjectApiKey", id, record, (state) => clean(state));
+  if (adoptedKeyIsCurrent(olds, news)) steps.state.privateKey = news.adoptPrivateKey!;
   await updateProjectKey(ctx, steps, news);
   const { orgId, apiKeyId, publicKey, roleNames } = olds;
   const facts: ProjectKeyFacts = { orgId, apiKeyId, publicKey, roleNames, description: news.description };
-  return toProjectOutputs(news, facts, news.projectAssignments, olds.privateKey, news.accessList);
+  return toProjectOutputs(news, facts, news.projectAssignments, steps.state.privateKey, news.accessList);
 }
 
 function messageOf(error: unknown): string {

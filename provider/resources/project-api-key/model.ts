@@ -3,7 +3,8 @@ import type { KeyFacts } from "../../shared/key-facts";
 import { sameMap } from "../../shared/maps";
 import { normalizeRoles, sameRoles } from "../../shared/roles";
 import type { RotationPolicy } from "../../shared/rotation-policy";
-import type { RotationOutputs } from "../../shared/rotation-record";
+import { rotatingResourceId, type RotationOutputs } from "../../shared/rotation-record";
+import { diffAdoption, withoutAdoptedSecret, type AdoptionInputs } from "../../shared/adoption";
 
 /** One project the key is assigned to, with its roles there. */
 export interface ProjectAssignment {
@@ -12,7 +13,7 @@ export interface ProjectAssignment {
 }
 
 /** Checked inputs of ProjectApiKey. */
-export interface ProjectApiKeyInputs {
+export interface ProjectApiKeyInputs extends AdoptionInputs {
   description: string;
   /** The first entry hosts the create call; the order is the user's. */
   projectAssignments: ProjectAssignment[];
@@ -36,6 +37,12 @@ export function projectApiKeyResourceId(projectId: string, apiKeyId: string): st
   return `${projectId}/${apiKeyId}`;
 }
 
+/** The id `create` gives a key: a rotating resource has its own form (see rotation-record.ts). */
+export function createdProjectKeyId(inputs: ProjectApiKeyInputs, apiKeyId: string): string {
+  const host = inputs.projectAssignments[0].projectId;
+  return inputs.rotation === undefined ? projectApiKeyResourceId(host, apiKeyId) : rotatingResourceId(host, apiKeyId);
+}
+
 /** The changes that turn assignments `olds` into `news`, applied in this order: add, update, remove. */
 export interface AssignmentDelta {
   add: ProjectAssignment[];
@@ -57,17 +64,19 @@ export function assignmentDelta(
   };
 }
 
-/** Replacement only for `keepers`; everything else updates in place. */
+/** Replacement for `keepers` and for adopting a different key; everything else updates in place. */
 export function diffProjectApiKey(
   olds: ProjectApiKeyOutputs,
   news: ProjectApiKeyInputs,
 ): { replaces: string[]; updates: string[] } {
-  const replaces = sameMap(olds.keepers, news.keepers) ? [] : ["keepers"];
+  const adoption = diffAdoption(olds, news);
+  const replaces = [...(sameMap(olds.keepers, news.keepers) ? [] : ["keepers"]), ...adoption.replaces];
   const updates: string[] = [];
   if (olds.description !== news.description) updates.push("description");
   const delta = assignmentDelta(olds.projectAssignments ?? [], news.projectAssignments);
   if (delta.add.length + delta.update.length + delta.remove.length > 0) updates.push("projectAssignments");
   if (!sameEntries(olds.accessList, news.accessList)) updates.push("accessList");
+  updates.push(...adoption.updates);
   return { replaces, updates };
 }
 
@@ -76,7 +85,7 @@ export interface ProjectKeyFacts extends KeyFacts {
   orgId: string;
 }
 
-/** Builds outputs from inputs, facts and the assignments as they are. */
+/** Builds outputs from inputs, facts and the assignments as they are; `adoptPrivateKey` is never copied. */
 export function toProjectOutputs(
   inputs: ProjectApiKeyInputs,
   facts: ProjectKeyFacts,
@@ -85,7 +94,7 @@ export function toProjectOutputs(
   accessList: string[] | undefined,
 ): ProjectApiKeyOutputs {
   return {
-    ...inputs,
+    ...withoutAdoptedSecret(inputs),
     ...facts,
     projectAssignments: assignments.map((a) => ({ projectId: a.projectId, roleNames: normalizeRoles(a.roleNames) })),
     accessList: inputs.accessList === undefined ? undefined : normalizeEntries(accessList ?? []),

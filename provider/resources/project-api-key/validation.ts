@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { Failures, containsUnknown } from "../../shared/check-failures";
 import { projectRoleProblems } from "../../shared/roles";
 import { checkAccessList, checkDescription, checkId, checkKeepers, checkRoles } from "../../shared/validators";
+import { checkAdoption } from "../../shared/adoption";
 import { clean } from "../common/contract";
 import { checkRotation } from "../../shared/rotation-policy";
 import type { ProjectApiKeyInputs, ProjectAssignment } from "./model";
@@ -16,6 +17,7 @@ export function checkProjectApiKey(
     projectAssignments: checkAssignments(failures, news.projectAssignments),
     accessList: checkAccessList(failures, news.accessList),
     keepers: checkKeepers(failures, news.keepers),
+    ...checkAdoption(failures, news),
     rotation: checkRotation(failures, news.rotation),
   };
   return { inputs: clean(inputs), failures: failures.list };

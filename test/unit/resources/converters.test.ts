@@ -254,6 +254,12 @@ describe("converters: ProjectApiKey toProjectOutputs", () => {
       assignments: inputs.projectAssignments,
       outs: { ...inputs, accessList: undefined, ...facts, privateKey: PRIVATE },
     },
+    {
+      name: "adoptPrivateKey is never copied to outputs; adoptApiKeyId is",
+      inputs: { ...inputs, adoptApiKeyId: KEY, adoptPrivateKey: PRIVATE },
+      assignments: inputs.projectAssignments,
+      outs: { ...inputs, adoptApiKeyId: KEY, accessList: undefined, ...facts, privateKey: PRIVATE },
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {

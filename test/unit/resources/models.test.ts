@@ -94,6 +94,34 @@ describe("ProjectApiKey assignments", () => {
     const moved = { ...olds, projectAssignments: [{ projectId: P2, roleNames: ["GROUP_READ_ONLY"] }] };
     expect(diffProjectApiKey(olds, moved)).to.deep.equal({ replaces: [], updates: ["projectAssignments"] });
   });
+
+  it("replaces to adopt another key; a new adoptPrivateKey for the held key updates", () => {
+    const olds = {
+      description: "d",
+      projectAssignments: [{ projectId: P1, roleNames: ["GROUP_READ_ONLY"] }],
+      orgId: ORG,
+      apiKeyId: KEY,
+      publicKey: "abcdefgh",
+      privateKey: "",
+      roleNames: ["ORG_MEMBER"],
+      adoptApiKeyId: KEY,
+    } as ProjectApiKeyOutputs;
+    const privateKey = "c8150efd-c7a0-4afd-8c4f-01bdd56c8977";
+    expect(diffProjectApiKey(olds, { ...olds, adoptApiKeyId: KEY2 })).to.deep.equal({
+      replaces: ["adoptApiKeyId"],
+      updates: [],
+    });
+    expect(diffProjectApiKey(olds, { ...olds })).to.deep.equal({ replaces: [], updates: [] });
+    expect(diffProjectApiKey(olds, { ...olds, adoptPrivateKey: privateKey })).to.deep.equal({
+      replaces: [],
+      updates: ["adoptPrivateKey"],
+    });
+    const recorded = { ...olds, privateKey };
+    expect(diffProjectApiKey(recorded, { ...recorded, adoptPrivateKey: privateKey })).to.deep.equal({
+      replaces: [],
+      updates: [],
+    });
+  });
 });
 
 describe("ApiKeyProjectAssignment diff", () => {

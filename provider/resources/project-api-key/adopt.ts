@@ -1,0 +1,80 @@
+import type { ApiKeyDetails } from "../../atlas/types";
+import { GONE_WHEN, goneIf, isGone } from "../../atlas/not-found";
+import { clean, type HandlerContext } from "../common/contract";
+import { AppliedSteps } from "../common/applied-steps";
+import { startRotation } from "../common/key-rotation";
+import { factsOf, projectRolesOf, projectsOf } from "../../shared/key-facts";
+import { updateProjectKey } from "./steps";
+import {
+  createdProjectKeyId,
+  toProjectOutputs,
+  type ProjectApiKeyInputs,
+  type ProjectApiKeyOutputs,
+  type ProjectAssignment,
+  type ProjectKeyFacts,
+} from "./model";
+
+/**
+ * Takes over an existing key instead of creating one (what `pulumi import` would do, which
+ * dynamic providers cannot). The key is looked up in the organization of the first declared
+ * project. What Atlas holds (description, every project the key is in, access list) is the
+ * starting record, and the declared values are applied to it in recorded steps, as an update
+ * (steps.ts): a failing step reports the key as created so far, so the state shows the key and
+ * every assignment it has. The resource owns all the key's assignments, so a project the key is
+ * in but the program does not list is unassigned. Atlas never returns the private key again: it
+ * is whatever `adoptPrivateKey` says, or "".
+ */
+export async function adoptProjectKey(
+  ctx: HandlerContext,
+  inputs: ProjectApiKeyInputs,
+  apiKeyId: string,
+): Promise<ProjectApiKeyOutputs> {
+  const orgId = await organizationOfHost(ctx, inputs);
+  let key: ApiKeyDetails;
+  try {
+    key = await ctx.atlas.getOrgApiKey(orgId, apiKeyId);
+  } catch (error) {
+    if (!isGone(error, GONE_WHEN.orgKey)) throw error;
+    throw new Error(
+      `adoptApiKeyId: organization ${orgId} (the organization of project ${inputs.projectAssignments[0].projectId}) has no API key ${apiKeyId}. Check the id (Access Manager > API Keys) and the first project of projectAssignments, or remove adoptApiKeyId to create a new key.`,
+    );
+  }
+  const facts: ProjectKeyFacts = { ...factsOf(key, orgId), orgId };
+  const found = toProjectOutputs(
+    { ...inputs, accessList: undefined },
+    facts,
+    assignmentsOf(key, inputs.projectAssignments),
+    inputs.adoptPrivateKey ?? "",
+    undefined,
+  );
+  const rotation = inputs.rotation === undefined ? {} : startRotation(ctx, inputs.rotation);
+  const steps = new AppliedSteps<ProjectApiKeyOutputs>(
+    "ProjectApiKey",
+    createdProjectKeyId(inputs, apiKeyId),
+    found,
+    (state) => clean({ ...state, ...rotation }),
+  );
+  await updateProjectKey(ctx, steps, inputs);
+  const adopted: ProjectKeyFacts = { ...facts, description: steps.state.description };
+  return toProjectOutputs(inputs, adopted, inputs.projectAssignments, steps.state.privateKey, inputs.accessList);
+}
+
+/** The organization of the first declared project, where the key is looked up. */
+async function organizationOfHost(ctx: HandlerContext, inputs: ProjectApiKeyInputs): Promise<string> {
+  const host = inputs.projectAssignments[0].projectId;
+  const project = await goneIf(ctx.atlas.getProject(host), GONE_WHEN.project);
+  if (project) return project.orgId;
+  throw new Error(
+    `projectAssignments[0].projectId: project ${host} does not exist, so the key named by adoptApiKeyId cannot be looked up in its organization. Check the project id.`,
+  );
+}
+
+/** The key's assignments as Atlas holds them: declared projects first, in the program's order. */
+function assignmentsOf(key: ApiKeyDetails, declared: ProjectAssignment[]): ProjectAssignment[] {
+  const order = declared.map((a) => a.projectId);
+  const rank = (projectId: string) => (order.includes(projectId) ? order.indexOf(projectId) : order.length);
+  return projectsOf(key)
+    .map((projectId) => ({ projectId, roleNames: projectRolesOf(key, projectId) }))
+    .filter((assignment) => assignment.roleNames.length > 0)
+    .sort((a, b) => rank(a.projectId) - rank(b.projectId));
+}
