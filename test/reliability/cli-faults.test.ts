@@ -88,8 +88,16 @@ describe("reliability: faults through the real CLI", function () {
       figures.dropped,
       problems.join("; ") || "hold",
     ]);
+    // A broken invariant comes with the step's requests, to tell what the engine asked for.
+    if (problems.length) texts.push(requestsSince(from));
     emulator.clearFaults();
     return error;
+  }
+  function requestsSince(from: number): string {
+    const requests = emulator.requests().filter((r) => r.seq > from);
+    const lines = requests.map((r) => `  ${r.method} ${r.path} → ${r.status ?? "dropped"}`);
+    console.log(`Requests of the step:\n${lines.join("\n")}`);
+    return lines.join("\n");
   }
   const handlers = { onOutput: (s: string) => texts.push(s), onError: (s: string) => texts.push(s) };
 
@@ -109,6 +117,7 @@ describe("reliability: faults through the real CLI", function () {
     const error = await step("refresh", "2 dropped GETs, then 2 × 503", () => stack.refresh(handlers));
     expect(error?.message).to.equal(undefined);
     expect(emulator.faults().every((f) => f.fired > 0)).to.equal(true);
+    expect(await stackProblems(stack, emulator, prefix)).to.deep.equal([]);
   });
 
   it("an update succeeds through 500s on PATCH", async () => {
@@ -119,6 +128,7 @@ describe("reliability: faults through the real CLI", function () {
     expect(emulator.model.state.apiKeys[String((await stack.outputs()).orgKeyId.value)].desc).to.equal(
       `${prefix}org key v2`,
     );
+    expect(await stackProblems(stack, emulator, prefix)).to.deep.equal([]);
   });
 
   it("a lost create answer fails up naming the key; the documented recovery then converges", async () => {

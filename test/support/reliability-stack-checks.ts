@@ -22,11 +22,21 @@ export async function stackProblems(stack: Stack, emulator: EmulatorHandle, pref
     const match = /^(.*)PrivateKey$/.exec(name);
     if (!match) continue;
     if (!output.secret) problems.push(`output ${name} is not a secret`);
-    const record = emulator.model.state.apiKeys[String(outputs[`${match[1]}KeyId`]?.value)];
+    const keyId = String(outputs[`${match[1]}KeyId`]?.value);
+    const record = emulator.model.state.apiKeys[keyId];
     if (!record || record.privateKey !== output.value)
-      problems.push(`output ${name} is not the private key Atlas issued`);
+      problems.push(`output ${name} is not the private key Atlas issued (${whatItIs(emulator, keyId, output.value)})`);
   }
   return problems;
+}
+
+/** What a mismatching private-key output holds instead, said without the value itself. */
+function whatItIs(emulator: EmulatorHandle, keyId: string, value: unknown): string {
+  if (!emulator.model.state.apiKeys[keyId]) return `Atlas has no key ${keyId}`;
+  if (typeof value !== "string") return `a ${typeof value}, not a string`;
+  if (value === "") return "it is empty";
+  const owner = Object.values(emulator.model.state.apiKeys).find((k) => k.privateKey === value);
+  return owner ? `it is the private key of key ${owner.id} ("${owner.desc}")` : "it matches no key Atlas holds";
 }
 
 /** Requests of the emulator after sequence number `from`, with counts by status. */
