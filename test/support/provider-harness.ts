@@ -6,7 +6,7 @@
 import { start } from "../../emulator";
 import * as context from "../../provider/runtime/context";
 import { handlers } from "../../provider/runtime";
-import { AtlasClient } from "../../provider/atlas/client";
+import { AtlasClient, type AtlasClientOptions } from "../../provider/atlas/client";
 
 export type Emulator = Awaited<ReturnType<typeof start>>;
 
@@ -20,9 +20,13 @@ export function stackConfig(emulator: Emulator): Record<string, string> {
 }
 
 /** Configures the provider runtime as the dynamic provider host would. */
-export function configureRuntime(emulator: Emulator, extra: Record<string, string> = {}): void {
+export function configureRuntime(
+  emulator: Emulator,
+  extra: Record<string, string> = {},
+  clientOptions: Partial<AtlasClientOptions> = {},
+): void {
   context.resetContext();
-  context.setClientOptions({ retry: { baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 50 } });
+  context.setClientOptions({ retry: { baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 50 }, ...clientOptions });
   const config = { ...stackConfig(emulator), ...extra };
   context.configure({ get: (key) => config[key] }, {});
 }

@@ -22,6 +22,17 @@ export const STEP_FAULTS: Array<[string, Omit<FaultSpec, "method" | "path">]> = 
   ["dropped after commit", { type: "dropAfterCommit", count: 50 }],
 ];
 
+/**
+ * For a step that creates (never resent once it may have been processed): the request outlasts
+ * the client's timeout ({@link STEP_TIMEOUT_MS}) and the server carries it out afterwards.
+ */
+export const CREATE_TIMEOUT: [string, Omit<FaultSpec, "method" | "path">] = [
+  "timed out, carried out later",
+  { type: "latency", delayMs: 1_500, count: 1 },
+];
+/** The client's request timeout in the step matrix, well under {@link CREATE_TIMEOUT}'s delay. */
+export const STEP_TIMEOUT_MS = 500;
+
 /** The checked inputs of a program; a rejected program fails the test (it is the test's own input). */
 export async function checkedInputs(kind: ResourceKind, program: Program, olds: Outputs = {}): Promise<Outputs> {
   const result = await handlers[kind].check(olds, program);

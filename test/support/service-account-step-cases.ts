@@ -12,6 +12,8 @@ import type { World } from "./service-account-world";
 /** One Atlas call of an operation, aimed at by the fault: method and a regular expression on the path. */
 export interface Step {
   name: string;
+  /** True for a POST that makes an account or a secret: never resent, so a timeout leaves it ambiguous. */
+  creates?: boolean;
   method: string;
   path(world: World): string;
 }
@@ -89,13 +91,13 @@ export const SA_CASES: SaCase[] = [
   serviceAccount(
     "create",
     "create with its first secret",
-    [{ name: "1 create the account", method: "POST", path: (w) => `/orgs/${w.orgId}/serviceAccounts$` }],
+    [{ name: "1 create the account", creates: true, method: "POST", path: (w) => `/orgs/${w.orgId}/serviceAccounts$` }],
     { secretExpiresAfterHours: 24 },
   ),
   serviceAccount(
     "create",
     "create without a secret",
-    [{ name: "1 create the account", method: "POST", path: (w) => `/orgs/${w.orgId}/serviceAccounts$` }],
+    [{ name: "1 create the account", creates: true, method: "POST", path: (w) => `/orgs/${w.orgId}/serviceAccounts$` }],
     { withoutInitialSecret: true },
   ),
   serviceAccount(
@@ -119,7 +121,7 @@ export const SA_CASES: SaCase[] = [
     label: "create",
     steps: [
       { name: "1 read the account", method: "GET", path: (w) => `${account(w)}$` },
-      { name: "2 create the secret", method: "POST", path: (w) => `${account(w)}/secrets$` },
+      { name: "2 create the secret", creates: true, method: "POST", path: (w) => `${account(w)}/secrets$` },
     ],
     programs: (w) => ({ original: secretProgram(w) }),
   },

@@ -60,8 +60,10 @@ export function shownObjects(world: World, kind: ResourceKind, outs: Outputs | u
 
 /**
  * The recovery docs/recovery.md gives after "may or may not have succeeded": delete, in Atlas,
- * the accounts and secrets the message names that the state does not show. Returns the names
- * of the objects the message should have named but did not (an account's secrets go with it).
+ * the accounts and secrets the message names that the state does not show (after a timeout, the
+ * message warns that one may still appear and asks to list again: then the ones found later).
+ * Returns the objects the message should have named or announced but did not (an account's
+ * secrets go with it).
  */
 export async function deleteNamedStrays(
   emulator: EmulatorHandle,
@@ -71,16 +73,17 @@ export async function deleteNamedStrays(
 ): Promise<string[]> {
   const admin = adminClient(emulator);
   const unnamed: string[] = [];
+  const warned = /may still carry out the timed-out request/.test(message);
   try {
     const accounts = strays.filter((s) => s.startsWith("account:")).map((s) => s.slice("account:".length));
     for (const clientId of accounts) {
-      if (!message.includes(clientId)) unnamed.push(`account:${clientId}`);
+      if (!message.includes(clientId) && !warned) unnamed.push(`account:${clientId}`);
       await admin.deleteServiceAccount(world.orgId, clientId);
     }
     for (const stray of strays.filter((s) => s.startsWith("secret:"))) {
       const [clientId, secretId] = stray.slice("secret:".length).split("/");
       if (accounts.includes(clientId)) continue;
-      if (!message.includes(secretId)) unnamed.push(stray);
+      if (!message.includes(secretId) && !warned) unnamed.push(stray);
       await admin.deleteServiceAccountSecret(world.orgId, clientId, secretId);
     }
     return unnamed;

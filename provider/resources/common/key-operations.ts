@@ -4,6 +4,7 @@ import { GONE_WHEN, goneIf } from "../../atlas/not-found";
 import { entriesOf, toRequestEntry } from "../../shared/access-list";
 import { PartialFailure } from "./applied-steps";
 import type { HandlerContext } from "./contract";
+import { noneFoundSentence } from "./ambiguous-create";
 
 /**
  * Operations on organization keys shared by ApiKey and ProjectApiKey: access-list
@@ -120,9 +121,7 @@ export async function explainFailedCreate(
       );
       candidates = keys.length
         ? ` Keys with this description now in organization ${orgId}: ${keys.map((k) => `${k.id} (public key ${k.publicKey})`).join(", ")}.`
-        : cause.errorCode === "TIMEOUT"
-          ? ` No key with this description exists in organization ${orgId} yet, but Atlas may still carry out the timed-out request: list the keys again in a few minutes.`
-          : ` No key with this description exists in organization ${orgId} now.`;
+        : noneFoundSentence(cause, `No key with this description exists in organization ${orgId}`, "list the keys");
     }
   } catch {
     // Listing is a courtesy; the message below stands without it.

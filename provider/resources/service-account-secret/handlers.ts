@@ -1,4 +1,5 @@
 import type { ServiceAccountSecretDetails } from "../../atlas/service-account-types";
+import { noneFoundSentence } from "../common/ambiguous-create";
 import { GONE, clean, diffResult } from "../common/contract";
 import {
   ignoreGone,
@@ -66,10 +67,20 @@ export const serviceAccountSecretHandlers = {
     } catch (error) {
       if (!isAmbiguous(error)) throw error;
       const before = new Set(others);
-      const now = await unlessGone(ctx.atlas.getServiceAccount(orgId, clientId)).catch(() => undefined);
+      const now = await unlessGone(ctx.atlas.getServiceAccount(orgId, clientId)).catch(() => null);
       const extra = (now?.secrets ?? []).filter((s) => !before.has(s.id)).map((s) => s.id);
+      // Listing is a courtesy: when it failed (null), the message says nothing of what exists.
+      const found = extra.length
+        ? ` Secrets made since: ${extra.join(", ")}; their values cannot be shown again, so delete them in Atlas (Access Manager > Service Accounts).`
+        : now === null
+          ? ""
+          : noneFoundSentence(
+              error,
+              `No new secret of service account ${clientId} exists`,
+              "list its secrets (delete any the Pulumi state does not hold)",
+            );
       throw new Error(
-        `Creating a secret for service account ${clientId} may or may not have succeeded: ${messageOf(error)} It was not retried, because a second attempt could use up the account's last secret slot.${extra.length ? ` Secrets made since: ${extra.join(", ")}; their values cannot be shown again, so delete them in Atlas (Access Manager > Service Accounts).` : ""} Then run \`pulumi up\` again.`,
+        `Creating a secret for service account ${clientId} may or may not have succeeded: ${messageOf(error)} It was not retried, because a second attempt could use up the account's last secret slot.${found} Then run \`pulumi up\` again.`,
       );
     }
     const outs = toSecretOutputs(inputs, created, created.secret ?? "");

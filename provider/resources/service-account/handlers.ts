@@ -1,4 +1,5 @@
 import type { ServiceAccountDetails } from "../../atlas/service-account-types";
+import { noneFoundSentence } from "../common/ambiguous-create";
 import { AppliedSteps } from "../common/applied-steps";
 import { clean, GONE, modelCheckAndDiff } from "../common/contract";
 import {
@@ -87,7 +88,11 @@ async function create(ctx: Ctx, inputs: Inputs): Promise<Outputs> {
       const same = (await ctx.atlas.listServiceAccounts(inputs.orgId)).filter((a) => a.name === inputs.name);
       found = same.length
         ? ` Accounts named "${inputs.name}" now in organization ${inputs.orgId}: ${same.map((a) => a.clientId).join(", ")}.`
-        : ` No account named "${inputs.name}" exists in organization ${inputs.orgId} now.`;
+        : noneFoundSentence(
+            error,
+            `No account named "${inputs.name}" exists in organization ${inputs.orgId}`,
+            "list the accounts",
+          );
     } catch {
       // Listing is a courtesy; the message stands without it.
     }
