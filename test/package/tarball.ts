@@ -25,6 +25,9 @@ export interface PackedManifest {
   name: string;
   version: string;
   license?: string;
+  repository?: string | { type: string; url: string };
+  homepage?: string;
+  bugs?: string | { url: string };
   main?: string;
   types?: string;
   exports?: Record<string, string | Record<string, string>>;
@@ -47,10 +50,14 @@ export function npmEnv(): NodeJS.ProcessEnv {
   };
 }
 
-/** Runs `npm pack` in the repository into `destination` and lists the tarball it wrote. */
-export async function packTarball(destination: string): Promise<Tarball> {
+/**
+ * Runs `npm pack` in the repository into `destination` and lists the tarball it wrote. With
+ * `runScripts: false` the `prepack` build is skipped and `dist/` is packed as it is.
+ */
+export async function packTarball(destination: string, options: { runScripts?: boolean } = {}): Promise<Tarball> {
   fs.mkdirSync(destination, { recursive: true });
-  const { stdout } = await execFileAsync("npm", ["pack", "--json", "--pack-destination", destination], {
+  const scripts = options.runScripts === false ? ["--ignore-scripts"] : [];
+  const { stdout } = await execFileAsync("npm", ["pack", "--json", ...scripts, "--pack-destination", destination], {
     cwd: repoRoot,
     env: npmEnv(),
     maxBuffer: 64 * 1024 * 1024,
