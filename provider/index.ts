@@ -20,15 +20,26 @@ export { Provider, type ProviderArgs } from "./program/provider";
 import * as types from "./types";
 /** Nested input and output shapes, as `types.input` / `types.output` of `@pulumi/mongodbatlas`. */
 export { types };
-export { ServiceAccount, type ServiceAccountArgs, type ServiceAccountSecretInfo } from "./program/service-account";
-export { ServiceAccountSecret, type ServiceAccountSecretArgs } from "./program/service-account-secret";
+export {
+  ServiceAccount,
+  type ServiceAccountArgs,
+  type ServiceAccountState,
+  type ServiceAccountSecretInfo,
+} from "./program/service-account";
+export {
+  ServiceAccountSecret,
+  type ServiceAccountSecretArgs,
+  type ServiceAccountSecretState,
+} from "./program/service-account-secret";
 export {
   ServiceAccountProjectAssignment,
   type ServiceAccountProjectAssignmentArgs,
+  type ServiceAccountProjectAssignmentState,
 } from "./program/service-account-project-assignment";
 export {
   ServiceAccountAccessListEntry,
   type ServiceAccountAccessListEntryArgs,
+  type ServiceAccountAccessListEntryState,
 } from "./program/service-account-access-list-entry";
 export {
   getServiceAccount,

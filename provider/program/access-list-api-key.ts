@@ -1,9 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { serializableProvider } from "../runtime/serializable";
-import { getArguments, resourceInputs } from "./resource-inputs";
-import { brand, isKind } from "./brand";
-
-const provider = serializableProvider("accessListApiKey");
+import { resourceClass } from "./resource-class";
 
 /** Arguments of {@link AccessListApiKey}: exactly one of `ipAddress` or `cidrBlock`. Names match `mongodbatlas.AccessListApiKey`. */
 export interface AccessListApiKeyArgs {
@@ -32,9 +28,15 @@ export interface AccessListApiKeyState {
 /**
  * One entry of an organization key's API access list. Every input is identity:
  * a change replaces the entry (the new one is added first). An entry that
- * already exists is adopted. Resource id: `orgId/apiKeyId/entry`.
+ * already exists is adopted. Resource id: `orgId/apiKeyId/entry`; `AccessListApiKey.get`
+ * reads an existing entry without managing it.
  */
-export class AccessListApiKey extends pulumi.dynamic.Resource {
+export class AccessListApiKey extends resourceClass<AccessListApiKeyArgs, AccessListApiKeyState>({
+  kind: "accessListApiKey",
+  type: "AccessListApiKey",
+  // Both are inputs, and outputs too: the one not given is filled by the provider.
+  inputs: (args) => ({ ipAddress: undefined, cidrBlock: undefined, ...args }),
+}) {
   /** Organization id. */
   declare readonly orgId: pulumi.Output<string>;
   /** Key id. */
@@ -46,26 +48,4 @@ export class AccessListApiKey extends pulumi.dynamic.Resource {
   declare readonly ipAddress: pulumi.Output<string>;
   /** The entry as a CIDR block (a single address as `/32`), as Atlas reports it. */
   declare readonly cidrBlock: pulumi.Output<string>;
-
-  constructor(name: string, args: AccessListApiKeyArgs, opts?: pulumi.CustomResourceOptions) {
-    const inputs = resourceInputs({ ipAddress: undefined, cidrBlock: undefined, ...args }, opts);
-    super(provider, name, inputs.props, inputs.opts, "mongodbatlas", "AccessListApiKey");
-    brand(this, "AccessListApiKey");
-  }
-
-  /** Reads an existing entry without managing it. `id` is `orgId/apiKeyId/entry`. */
-  static get(
-    name: string,
-    id: pulumi.Input<pulumi.ID>,
-    state?: AccessListApiKeyState,
-    opts?: pulumi.CustomResourceOptions,
-  ): AccessListApiKey {
-    const read = getArguments<AccessListApiKeyState>(state, opts);
-    return new AccessListApiKey(name, read.state as AccessListApiKeyArgs, { ...read.opts, id });
-  }
-
-  /** True only for instances of this class (the inherited check is true for any custom resource). */
-  static override isInstance(obj: unknown): obj is AccessListApiKey {
-    return obj instanceof AccessListApiKey || isKind(obj, "AccessListApiKey");
-  }
 }

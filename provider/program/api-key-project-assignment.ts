@@ -1,10 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { serializableProvider } from "../runtime/serializable";
 import { warnAboutUnknownRoles } from "./warnings";
-import { getArguments, resourceInputs } from "./resource-inputs";
-import { brand, isKind } from "./brand";
-
-const provider = serializableProvider("apiKeyProjectAssignment");
+import { resourceClass } from "./resource-class";
 
 /** Arguments of {@link ApiKeyProjectAssignment}. Names match `mongodbatlas.ApiKeyProjectAssignment`. */
 export interface ApiKeyProjectAssignmentArgs {
@@ -30,36 +26,18 @@ export interface ApiKeyProjectAssignmentState {
  * Assigns an existing organization key to a project. Destroy unassigns only;
  * the key stays in the organization. An assignment that already exists is
  * adopted; one that vanished outside Pulumi is dropped by refresh.
- * Resource id: `projectId/apiKeyId`.
+ * Resource id: `projectId/apiKeyId`; `ApiKeyProjectAssignment.get` reads an
+ * existing assignment without managing it.
  */
-export class ApiKeyProjectAssignment extends pulumi.dynamic.Resource {
+export class ApiKeyProjectAssignment extends resourceClass<ApiKeyProjectAssignmentArgs, ApiKeyProjectAssignmentState>({
+  kind: "apiKeyProjectAssignment",
+  type: "ApiKeyProjectAssignment",
+  registered: (resource, args) => warnAboutUnknownRoles(args?.roles, resource),
+}) {
   /** Project id. */
   declare readonly projectId: pulumi.Output<string>;
   /** Key id. */
   declare readonly apiKeyId: pulumi.Output<string>;
   /** Project roles as Atlas holds them, sorted. */
   declare readonly roles: pulumi.Output<string[]>;
-
-  constructor(name: string, args: ApiKeyProjectAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
-    const inputs = resourceInputs({ ...args }, opts);
-    super(provider, name, inputs.props, inputs.opts, "mongodbatlas", "ApiKeyProjectAssignment");
-    brand(this, "ApiKeyProjectAssignment");
-    warnAboutUnknownRoles(args?.roles, this);
-  }
-
-  /** Reads an existing assignment without managing it. `id` is `projectId/apiKeyId`. */
-  static get(
-    name: string,
-    id: pulumi.Input<pulumi.ID>,
-    state?: ApiKeyProjectAssignmentState,
-    opts?: pulumi.CustomResourceOptions,
-  ): ApiKeyProjectAssignment {
-    const read = getArguments<ApiKeyProjectAssignmentState>(state, opts);
-    return new ApiKeyProjectAssignment(name, read.state as ApiKeyProjectAssignmentArgs, { ...read.opts, id });
-  }
-
-  /** True only for instances of this class (the inherited check is true for any custom resource). */
-  static override isInstance(obj: unknown): obj is ApiKeyProjectAssignment {
-    return obj instanceof ApiKeyProjectAssignment || isKind(obj, "ApiKeyProjectAssignment");
-  }
 }

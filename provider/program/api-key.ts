@@ -1,10 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { serializableProvider } from "../runtime/serializable";
-import { ROTATION_OUTPUTS, SECRET_OUTPUTS } from "./warnings";
-import { getArguments, resourceInputs } from "./resource-inputs";
-import { brand, isKind } from "./brand";
-
-const provider = serializableProvider("apiKey");
+import { keyResourceClass } from "./key-class";
 
 /** A rotation policy: `{ every: "90d", overlap: "7d" }` (units d, h, m, s). */
 export interface RotationPolicyArgs {
@@ -79,9 +74,14 @@ export interface ApiKeyState {
  * The private key is returned by Atlas once, at creation, and kept only as a
  * Pulumi secret. Resource id: `orgId/apiKeyId`; with a rotation policy
  * `orgId/rotating/<id of the first key>`, which stays the same across rotations
- * (the current key is `apiKeyId`).
+ * (the current key is `apiKeyId`). `ApiKey.get` reads an existing key without
+ * managing it; its `privateKey` is "" (Atlas never returns it again).
  */
-export class ApiKey extends pulumi.dynamic.Resource {
+export class ApiKey extends keyResourceClass<ApiKeyArgs, ApiKeyState>({
+  kind: "apiKey",
+  type: "ApiKey",
+  outputs: ["apiKeyId", "publicKey", "privateKey"],
+}) {
   /** Organization id. */
   declare readonly orgId: pulumi.Output<string>;
   /** Description as Atlas holds it. */
@@ -103,52 +103,4 @@ export class ApiKey extends pulumi.dynamic.Resource {
    * or adopted with `adoptPrivateKey`; "" otherwise.
    */
   declare readonly privateKey: pulumi.Output<string>;
-  /** The rotation policy, when set. */
-  declare readonly rotation: pulumi.Output<{ every: string; overlap: string } | undefined>;
-  /** With a policy: when the current key became current (ISO 8601). */
-  declare readonly rotatedAt: pulumi.Output<string | undefined>;
-  /** With a policy: the first `up` at or after this time (ISO 8601) rotates the key. */
-  declare readonly nextRotationAt: pulumi.Output<string | undefined>;
-  /** With a policy: id of the key replaced by the last rotation, during the overlap; "" otherwise. */
-  declare readonly previousApiKeyId: pulumi.Output<string | undefined>;
-  /** With a policy: public key of the previous key during the overlap; "" otherwise. */
-  declare readonly previousPublicKey: pulumi.Output<string | undefined>;
-  /** With a policy: private key of the previous key during the overlap (always a secret); "" otherwise. */
-  declare readonly previousPrivateKey: pulumi.Output<string | undefined>;
-  /** With a policy: the first `up` at or after this time (ISO 8601) deletes the previous key; "" outside the overlap. */
-  declare readonly previousExpiresAt: pulumi.Output<string | undefined>;
-
-  constructor(name: string, args: ApiKeyArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      ...args,
-      adoptPrivateKey: args?.adoptPrivateKey === undefined ? undefined : pulumi.secret(args.adoptPrivateKey),
-      apiKeyId: undefined,
-      publicKey: undefined,
-      privateKey: undefined,
-      ...ROTATION_OUTPUTS,
-    };
-    const inputs = resourceInputs(props, opts, SECRET_OUTPUTS);
-    super(provider, name, inputs.props, inputs.opts, "mongodbatlas", "ApiKey");
-    brand(this, "ApiKey");
-  }
-
-  /**
-   * Reads an existing key without managing it. `id` is `orgId/apiKeyId`.
-   * `privateKey` is "" (Atlas never returns it again). An explicit `Provider`
-   * goes in `opts`, as for the constructor.
-   */
-  static get(
-    name: string,
-    id: pulumi.Input<pulumi.ID>,
-    state?: ApiKeyState,
-    opts?: pulumi.CustomResourceOptions,
-  ): ApiKey {
-    const read = getArguments<ApiKeyState>(state, opts);
-    return new ApiKey(name, read.state as ApiKeyArgs, { ...read.opts, id });
-  }
-
-  /** True only for instances of this class (the inherited check is true for any custom resource). */
-  static override isInstance(obj: unknown): obj is ApiKey {
-    return obj instanceof ApiKey || isKind(obj, "ApiKey");
-  }
 }

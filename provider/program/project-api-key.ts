@@ -1,13 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { serializableProvider } from "../runtime/serializable";
-import { ROTATION_OUTPUTS, SECRET_OUTPUTS, warnAboutUnknownRoles } from "./warnings";
-import { getArguments, resourceInputs } from "./resource-inputs";
-import { brand, isKind } from "./brand";
+import { warnAboutUnknownRoles } from "./warnings";
+import { keyResourceClass } from "./key-class";
 import type * as input from "../types/input";
 import type * as output from "../types/output";
 import type { RotationPolicyArgs } from "./api-key";
-
-const provider = serializableProvider("projectApiKey");
 
 /** One project a {@link ProjectApiKey} is assigned to (also `types.input.ProjectApiKeyProjectAssignment`). */
 export type ProjectApiKeyProjectAssignment = input.ProjectApiKeyProjectAssignment;
@@ -68,11 +64,23 @@ export interface ProjectApiKeyArgs {
  * and owned by this resource: destroying it deletes the key from the
  * organization. Atlas adds the organization role ORG_MEMBER by itself.
  * The resource owns all the key's assignments: refresh reports every project the
- * key is in. Resource id: `projectId/apiKeyId`
- * of the first project; with a rotation policy `projectId/rotating/<id of the
- * first key>`, which stays the same across rotations (the current key is `apiKeyId`).
+ * key is in. Resource id: `projectId/apiKeyId` of the first project; with a
+ * rotation policy `projectId/rotating/<id of the first key>`, which stays the
+ * same across rotations (the current key is `apiKeyId`). `ProjectApiKey.get`
+ * reads an existing key without managing it (`privateKey` is "").
  */
-export class ProjectApiKey extends pulumi.dynamic.Resource {
+export class ProjectApiKey extends keyResourceClass<ProjectApiKeyArgs, ProjectApiKeyState>({
+  kind: "projectApiKey",
+  type: "ProjectApiKey",
+  outputs: ["orgId", "apiKeyId", "publicKey", "privateKey", "roleNames"],
+  registered: (resource, args) => {
+    if (args?.projectAssignments === undefined) return;
+    const roles = pulumi
+      .output(args.projectAssignments)
+      .apply((list) => (list ?? []).flatMap((a) => a.roleNames ?? []));
+    warnAboutUnknownRoles(roles, resource);
+  },
+}) {
   /** Description as Atlas holds it. */
   declare readonly description: pulumi.Output<string>;
   /** The projects the key is assigned to, with the roles it holds there. */
@@ -93,56 +101,4 @@ export class ProjectApiKey extends pulumi.dynamic.Resource {
   declare readonly adoptApiKeyId: pulumi.Output<string | undefined>;
   /** Organization roles of the key (ORG_MEMBER). */
   declare readonly roleNames: pulumi.Output<string[]>;
-  /** The rotation policy, when set. */
-  declare readonly rotation: pulumi.Output<{ every: string; overlap: string } | undefined>;
-  /** With a policy: when the current key became current (ISO 8601). */
-  declare readonly rotatedAt: pulumi.Output<string | undefined>;
-  /** With a policy: the first `up` at or after this time (ISO 8601) rotates the key. */
-  declare readonly nextRotationAt: pulumi.Output<string | undefined>;
-  /** With a policy: id of the key replaced by the last rotation, during the overlap; "" otherwise. */
-  declare readonly previousApiKeyId: pulumi.Output<string | undefined>;
-  /** With a policy: public key of the previous key during the overlap; "" otherwise. */
-  declare readonly previousPublicKey: pulumi.Output<string | undefined>;
-  /** With a policy: private key of the previous key during the overlap (always a secret); "" otherwise. */
-  declare readonly previousPrivateKey: pulumi.Output<string | undefined>;
-  /** With a policy: the first `up` at or after this time (ISO 8601) deletes the previous key; "" outside the overlap. */
-  declare readonly previousExpiresAt: pulumi.Output<string | undefined>;
-
-  constructor(name: string, args: ProjectApiKeyArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      ...args,
-      adoptPrivateKey: args?.adoptPrivateKey === undefined ? undefined : pulumi.secret(args.adoptPrivateKey),
-      orgId: undefined,
-      apiKeyId: undefined,
-      publicKey: undefined,
-      privateKey: undefined,
-      roleNames: undefined,
-      ...ROTATION_OUTPUTS,
-    };
-    const inputs = resourceInputs(props, opts, SECRET_OUTPUTS);
-    super(provider, name, inputs.props, inputs.opts, "mongodbatlas", "ProjectApiKey");
-    brand(this, "ProjectApiKey");
-    if (args?.projectAssignments !== undefined) {
-      const roles = pulumi
-        .output(args.projectAssignments)
-        .apply((list) => (list ?? []).flatMap((a) => a.roleNames ?? []));
-      warnAboutUnknownRoles(roles, this);
-    }
-  }
-
-  /** Reads an existing key without managing it. `id` is `projectId/apiKeyId`. */
-  static get(
-    name: string,
-    id: pulumi.Input<pulumi.ID>,
-    state?: ProjectApiKeyState,
-    opts?: pulumi.CustomResourceOptions,
-  ): ProjectApiKey {
-    const read = getArguments<ProjectApiKeyState>(state, opts);
-    return new ProjectApiKey(name, read.state as ProjectApiKeyArgs, { ...read.opts, id });
-  }
-
-  /** True only for instances of this class (the inherited check is true for any custom resource). */
-  static override isInstance(obj: unknown): obj is ProjectApiKey {
-    return obj instanceof ProjectApiKey || isKind(obj, "ProjectApiKey");
-  }
 }

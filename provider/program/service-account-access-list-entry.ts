@@ -1,8 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { serializableProvider } from "../runtime/serializable";
-import { warnAboutCredentials } from "./warnings";
 
-const provider = serializableProvider("serviceAccountAccessListEntry");
+import { resourceClass } from "./resource-class";
 
 /** Arguments of {@link ServiceAccountAccessListEntry}: exactly one of `ipAddress` and `cidrBlock`. */
 export interface ServiceAccountAccessListEntryArgs {
@@ -16,13 +14,33 @@ export interface ServiceAccountAccessListEntryArgs {
   cidrBlock?: pulumi.Input<string>;
 }
 
+/** Known properties of a {@link ServiceAccountAccessListEntry}. Names match `mongodbatlas.ServiceAccountAccessListEntryState`. */
+export interface ServiceAccountAccessListEntryState {
+  /** Organization id. */
+  orgId?: pulumi.Input<string | undefined>;
+  /** Client id of the account. */
+  clientId?: pulumi.Input<string | undefined>;
+  /** The entry as a CIDR block. */
+  cidrBlock?: pulumi.Input<string | undefined>;
+  /** The address of a single-address entry. */
+  ipAddress?: pulumi.Input<string | undefined>;
+}
+
 /**
  * An address or CIDR block from which a service account's tokens may be used.
  * Compared in canonical form, so writing the same entry another way changes
  * nothing; an entry that already exists is adopted. Resource id:
- * `orgId/clientId/entry`.
+ * `orgId/clientId/entry`; `ServiceAccountAccessListEntry.get` reads an existing
+ * entry without managing it.
  */
-export class ServiceAccountAccessListEntry extends pulumi.dynamic.Resource {
+export class ServiceAccountAccessListEntry extends resourceClass<
+  ServiceAccountAccessListEntryArgs,
+  ServiceAccountAccessListEntryState
+>({
+  kind: "serviceAccountAccessListEntry",
+  type: "ServiceAccountAccessListEntry",
+  outputs: ["createdAt", "lastUsedAt", "lastUsedAddress", "requestCount"],
+}) {
   /** Organization id. */
   declare readonly orgId: pulumi.Output<string>;
   /** Client id of the account. */
@@ -39,25 +57,4 @@ export class ServiceAccountAccessListEntry extends pulumi.dynamic.Resource {
   declare readonly lastUsedAddress: pulumi.Output<string | undefined>;
   /** Requests made through this entry. */
   declare readonly requestCount: pulumi.Output<number | undefined>;
-
-  constructor(name: string, args: ServiceAccountAccessListEntryArgs, opts?: pulumi.CustomResourceOptions) {
-    warnAboutCredentials();
-    const props = {
-      ...args,
-      createdAt: undefined,
-      lastUsedAt: undefined,
-      lastUsedAddress: undefined,
-      requestCount: undefined,
-    };
-    super(provider, name, props, opts, "mongodbatlas", "ServiceAccountAccessListEntry");
-  }
-
-  /** Reads an existing entry without managing it. `id` is `orgId/clientId/entry`. */
-  static get(
-    name: string,
-    id: pulumi.Input<pulumi.ID>,
-    opts?: pulumi.CustomResourceOptions,
-  ): ServiceAccountAccessListEntry {
-    return new ServiceAccountAccessListEntry(name, {} as ServiceAccountAccessListEntryArgs, { ...opts, id });
-  }
 }

@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { serializableProvider } from "../runtime/serializable";
-import { warnAboutCredentials, warnAboutUnknownRoles } from "./warnings";
+import { warnAboutUnknownRoles } from "./warnings";
 
-const provider = serializableProvider("serviceAccountProjectAssignment");
+import { resourceClass } from "./resource-class";
 
 /** Arguments of {@link ServiceAccountProjectAssignment}. Names match `mongodbatlas.ServiceAccountProjectAssignment`. */
 export interface ServiceAccountProjectAssignmentArgs {
@@ -14,32 +13,35 @@ export interface ServiceAccountProjectAssignmentArgs {
   roles: pulumi.Input<pulumi.Input<string>[]>;
 }
 
+/** Known properties of a {@link ServiceAccountProjectAssignment}. Names match `mongodbatlas.ServiceAccountProjectAssignmentState`. */
+export interface ServiceAccountProjectAssignmentState {
+  /** Project id. */
+  projectId?: pulumi.Input<string | undefined>;
+  /** Client id of the account. */
+  clientId?: pulumi.Input<string | undefined>;
+  /** Project roles. */
+  roles?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+}
+
 /**
  * Gives an organization service account access to a project. Destroy
  * unassigns only: the account and its secrets stay. An assignment that already
  * exists is adopted; one removed outside Pulumi is dropped by refresh.
- * Resource id: `projectId/clientId`.
+ * Resource id: `projectId/clientId`; `ServiceAccountProjectAssignment.get`
+ * reads an existing assignment without managing it.
  */
-export class ServiceAccountProjectAssignment extends pulumi.dynamic.Resource {
+export class ServiceAccountProjectAssignment extends resourceClass<
+  ServiceAccountProjectAssignmentArgs,
+  ServiceAccountProjectAssignmentState
+>({
+  kind: "serviceAccountProjectAssignment",
+  type: "ServiceAccountProjectAssignment",
+  registered: (resource, args) => warnAboutUnknownRoles(args?.roles, resource),
+}) {
   /** Project id. */
   declare readonly projectId: pulumi.Output<string>;
   /** Client id of the account. */
   declare readonly clientId: pulumi.Output<string>;
   /** Project roles as Atlas holds them, sorted. */
   declare readonly roles: pulumi.Output<string[]>;
-
-  constructor(name: string, args: ServiceAccountProjectAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
-    warnAboutCredentials();
-    super(provider, name, { ...args }, opts, "mongodbatlas", "ServiceAccountProjectAssignment");
-    warnAboutUnknownRoles(args?.roles, this);
-  }
-
-  /** Reads an existing assignment without managing it. `id` is `projectId/clientId`. */
-  static get(
-    name: string,
-    id: pulumi.Input<pulumi.ID>,
-    opts?: pulumi.CustomResourceOptions,
-  ): ServiceAccountProjectAssignment {
-    return new ServiceAccountProjectAssignment(name, {} as ServiceAccountProjectAssignmentArgs, { ...opts, id });
-  }
 }

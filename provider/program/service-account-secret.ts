@@ -1,9 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { serializableProvider } from "../runtime/serializable";
-import { secretOutputs, warnAboutCredentials } from "./warnings";
 import type { RotationPolicyArgs } from "./api-key";
 
-const provider = serializableProvider("serviceAccountSecret");
+import { resourceClass } from "./resource-class";
 
 /** Arguments of {@link ServiceAccountSecret}. Names match `mongodbatlas.ServiceAccountSecret`. */
 export interface ServiceAccountSecretArgs {
@@ -31,14 +29,21 @@ export interface ServiceAccountSecretArgs {
   rotation?: pulumi.Input<RotationPolicyArgs>;
 }
 
-/** Output-only properties a rotation policy adds, seeded so the resource declares them. */
-const SECRET_ROTATION_OUTPUTS = {
-  rotatedAt: undefined,
-  nextRotationAt: undefined,
-  previousSecretId: undefined,
-  previousSecret: undefined,
-  previousExpiresAt: undefined,
-};
+/** Known properties of a {@link ServiceAccountSecret}. Names match `mongodbatlas.ServiceAccountSecretState`. */
+export interface ServiceAccountSecretState {
+  /** Organization id. */
+  orgId?: pulumi.Input<string | undefined>;
+  /** Client id of the account. */
+  clientId?: pulumi.Input<string | undefined>;
+  /** 24-hex id of the secret. */
+  secretId?: pulumi.Input<string | undefined>;
+  /** Lifetime in hours asked for. */
+  secretExpiresAfterHours?: pulumi.Input<number | undefined>;
+  /** ISO 8601, UTC. */
+  createdAt?: pulumi.Input<string | undefined>;
+  /** ISO 8601, UTC. */
+  expiresAt?: pulumi.Input<string | undefined>;
+}
 
 /**
  * A secret of a service account. Atlas shows it once, at creation; it is kept
@@ -47,8 +52,26 @@ const SECRET_ROTATION_OUTPUTS = {
  * limit before asking. Resource id: `orgId/clientId/secretId`; with a rotation
  * policy `orgId/clientId/rotating/<id of the first secret>`, which stays the same
  * across rotations (the current secret is always `secretId`).
+ * `ServiceAccountSecret.get` reads an existing secret without managing it
+ * (`secret` is "" then).
  */
-export class ServiceAccountSecret extends pulumi.dynamic.Resource {
+export class ServiceAccountSecret extends resourceClass<ServiceAccountSecretArgs, ServiceAccountSecretState>({
+  kind: "serviceAccountSecret",
+  type: "ServiceAccountSecret",
+  outputs: [
+    "secretId",
+    "secret",
+    "createdAt",
+    "expiresAt",
+    // Output-only properties a rotation policy adds.
+    "rotatedAt",
+    "nextRotationAt",
+    "previousSecretId",
+    "previousSecret",
+    "previousExpiresAt",
+  ],
+  secretOutputs: ["secret", "previousSecret"],
+}) {
   /** Organization id. */
   declare readonly orgId: pulumi.Output<string>;
   /** Client id of the account. */
@@ -84,23 +107,4 @@ export class ServiceAccountSecret extends pulumi.dynamic.Resource {
    * `rotatedAt + overlap`, or the expiry Atlas gave it if earlier. "" outside the overlap.
    */
   declare readonly previousExpiresAt: pulumi.Output<string | undefined>;
-
-  constructor(name: string, args: ServiceAccountSecretArgs, opts?: pulumi.CustomResourceOptions) {
-    warnAboutCredentials();
-    const props = {
-      ...args,
-      secretId: undefined,
-      secret: undefined,
-      createdAt: undefined,
-      expiresAt: undefined,
-      ...SECRET_ROTATION_OUTPUTS,
-    };
-    const secrets = ["secret", "previousSecret"];
-    super(provider, name, props, secretOutputs(opts, secrets), "mongodbatlas", "ServiceAccountSecret");
-  }
-
-  /** Reads an existing secret without managing it. `id` is `orgId/clientId/secretId`; `secret` is "". */
-  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ServiceAccountSecret {
-    return new ServiceAccountSecret(name, {} as ServiceAccountSecretArgs, { ...opts, id });
-  }
 }

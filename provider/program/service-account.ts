@@ -1,8 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { serializableProvider } from "../runtime/serializable";
-import { secretOutputs, warnAboutCredentials } from "./warnings";
 
-const provider = serializableProvider("serviceAccount");
+import { resourceClass } from "./resource-class";
 
 /** Arguments of {@link ServiceAccount}. Names match `mongodbatlas.ServiceAccount` of `@pulumi/mongodbatlas`. */
 export interface ServiceAccountArgs {
@@ -38,6 +36,24 @@ export interface ServiceAccountArgs {
   adoptClientId?: pulumi.Input<string>;
 }
 
+/** Known properties of a {@link ServiceAccount}, for {@link ServiceAccount.get}. Names match `mongodbatlas.ServiceAccountState`. */
+export interface ServiceAccountState {
+  /** Organization id. */
+  orgId?: pulumi.Input<string | undefined>;
+  /** Client id. */
+  clientId?: pulumi.Input<string | undefined>;
+  /** Name. */
+  name?: pulumi.Input<string | undefined>;
+  /** Description. */
+  description?: pulumi.Input<string | undefined>;
+  /** Organization roles. */
+  roles?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+  /** Lifetime in hours of the first secret. */
+  secretExpiresAfterHours?: pulumi.Input<number | undefined>;
+  /** ISO 8601, UTC. */
+  createdAt?: pulumi.Input<string | undefined>;
+}
+
 /** One secret of a {@link ServiceAccount}. */
 export interface ServiceAccountSecretInfo {
   /** 24-hex id of the secret. */
@@ -58,9 +74,17 @@ export interface ServiceAccountSecretInfo {
  * A MongoDB Atlas organization service account (OAuth 2.0 client credentials,
  * `/api/atlas/v2/orgs/{orgId}/serviceAccounts`). When it creates a first
  * secret, Atlas shows it once: it is kept in `secrets` (a Pulumi secret as a
- * whole). Resource id: `orgId/clientId`.
+ * whole). Resource id: `orgId/clientId`. `ServiceAccount.get` reads an existing
+ * account without managing it; no clear secret is known then.
  */
-export class ServiceAccount extends pulumi.dynamic.Resource {
+export class ServiceAccount extends resourceClass<ServiceAccountArgs, ServiceAccountState>({
+  kind: "serviceAccount",
+  type: "ServiceAccount",
+  // The name defaults to the resource's name, except when reading an existing account.
+  inputs: (args, name, opts) => ({ ...args, name: args?.name ?? (opts?.id ? undefined : name) }),
+  outputs: ["clientId", "createdAt", "secrets"],
+  secretOutputs: ["secrets"],
+}) {
   /** Organization id. */
   declare readonly orgId: pulumi.Output<string>;
   /** Name as Atlas holds it. */
@@ -81,21 +105,4 @@ export class ServiceAccount extends pulumi.dynamic.Resource {
   declare readonly createdAt: pulumi.Output<string>;
   /** The account's secrets, oldest first (always a Pulumi secret: the first one holds its clear value). */
   declare readonly secrets: pulumi.Output<ServiceAccountSecretInfo[]>;
-
-  constructor(name: string, args: ServiceAccountArgs, opts?: pulumi.CustomResourceOptions) {
-    warnAboutCredentials();
-    const props = {
-      ...args,
-      name: args?.name ?? (opts?.id ? undefined : name),
-      clientId: undefined,
-      createdAt: undefined,
-      secrets: undefined,
-    };
-    super(provider, name, props, secretOutputs(opts, ["secrets"]), "mongodbatlas", "ServiceAccount");
-  }
-
-  /** Reads an existing account without managing it. `id` is `orgId/clientId`; no clear secret is known. */
-  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): ServiceAccount {
-    return new ServiceAccount(name, {} as ServiceAccountArgs, { ...opts, id });
-  }
 }

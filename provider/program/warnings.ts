@@ -8,19 +8,6 @@ import { unknownProjectRoles } from "../shared/roles";
  * no logging channel to the engine, so warnings are raised here.
  */
 
-/** Outputs of the key resources that hold a private key: always secrets. */
-export const SECRET_OUTPUTS = ["privateKey", "previousPrivateKey"];
-
-/** Output-only properties a rotation policy adds, seeded so the resource declares them. */
-export const ROTATION_OUTPUTS = {
-  rotatedAt: undefined,
-  nextRotationAt: undefined,
-  previousApiKeyId: undefined,
-  previousPublicKey: undefined,
-  previousPrivateKey: undefined,
-  previousExpiresAt: undefined,
-};
-
 /** Adds names to `additionalSecretOutputs`, keeping the caller's own. */
 export function secretOutputs(
   opts: pulumi.CustomResourceOptions | undefined,

@@ -82,6 +82,32 @@ describe("explicit providers: one program, two organizations, two admin keys", (
     await handlers.apiKey.delete(key.id, updated.outs!);
   });
 
+  it("service accounts: account and secret made in the other organization with its key, read and deleted with it", async () => {
+    const orgId = emulator.otherOrg.orgId;
+    const news = { orgId, name: "partner-ci", description: "partner CI", roles: ["ORG_READ_ONLY"] };
+    const withProvider = { ...news, withoutInitialSecret: true, [CREDENTIALS_PROPERTY]: otherOrg };
+    const checked = await handlers.serviceAccount.check({}, withProvider);
+    expect(checked.failures ?? []).to.deep.equal([]);
+    const account = await handlers.serviceAccount.create(checked.inputs!);
+    expect(emulator.model.state.serviceAccounts[account.outs.clientId].orgId).to.equal(orgId);
+    expect(account.outs[CREDENTIALS_PROPERTY], "carried to the outputs").to.deep.equal(otherOrg);
+
+    const secretInputs = { orgId, clientId: account.outs.clientId, secretExpiresAfterHours: 8 };
+    const secret = await handlers.serviceAccountSecret.create({ ...secretInputs, [CREDENTIALS_PROPERTY]: otherOrg });
+    expect(secret.outs[CREDENTIALS_PROPERTY]).to.deep.equal(otherOrg);
+    const read = await handlers.serviceAccountSecret.read(secret.id, secret.outs);
+    expect(read.props![CREDENTIALS_PROPERTY], "read with the same credentials").to.deep.equal(otherOrg);
+    expect(read.props!.secret === secret.outs.secret).to.equal(true);
+
+    let message = "";
+    await handlers.serviceAccountSecret.create(secretInputs).catch((e: Error) => (message = e.message));
+    expect(message, "the stack config's key cannot reach the other organization").to.match(/40[13]/);
+
+    await handlers.serviceAccountSecret.delete(secret.id, secret.outs);
+    await handlers.serviceAccount.delete(account.id, account.outs);
+    expect(emulator.model.state.serviceAccounts[account.outs.clientId]).to.equal(undefined);
+  });
+
   it("unusable explicit settings fail naming the provider's setting, before any request and without the secret", async () => {
     emulator.clearRequests();
     let message = "";
