@@ -129,7 +129,7 @@ export function previousExpiry(scheduled: string, listed: ServiceAccountSecretDe
   const atlas = listed ? Date.parse(listed.expiresAt) : NaN;
   const planned = Date.parse(scheduled);
   if (Number.isNaN(atlas)) return scheduled;
-  if (Number.isNaN(planned) || atlas < planned) return new Date(atlas).toISOString();
+  if (Number.isNaN(planned) || atlas < planned) return listed!.expiresAt;
   return scheduled;
 }
 
