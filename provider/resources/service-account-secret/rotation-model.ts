@@ -123,13 +123,18 @@ export const NO_SECRET_ROTATION_FIELDS: Record<keyof SecretRotationOutputs, unde
  * When the previous secret stops being kept: the schedule's time (`rotatedAt + overlap`,
  * or the recorded one), cut to the expiry Atlas reports for that secret, which a newer
  * secret shortens to at most 7 days. Atlas's answer wins when it is earlier, because
- * after it the secret no longer works.
+ * after it the secret no longer works, and when `atlasRules` (an overlap of exactly
+ * Atlas's 7 days, where the schedule only restates Atlas's cut and differs from it by
+ * the clocks' skew).
  */
-export function previousExpiry(scheduled: string, listed: ServiceAccountSecretDetails | undefined): string {
-  const atlas = listed ? Date.parse(listed.expiresAt) : NaN;
+export function previousExpiry(
+  scheduled: string,
+  listed: ServiceAccountSecretDetails | undefined,
+  atlasRules = false,
+): string {
+  if (!listed || Number.isNaN(Date.parse(listed.expiresAt))) return scheduled;
   const planned = Date.parse(scheduled);
-  if (Number.isNaN(atlas)) return scheduled;
-  if (Number.isNaN(planned) || atlas < planned) return listed!.expiresAt;
+  if (atlasRules || Number.isNaN(planned) || Date.parse(listed.expiresAt) < planned) return listed.expiresAt;
   return scheduled;
 }
 

@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { isGone } from "../../atlas/not-found";
 import type { ServiceAccountDetails, ServiceAccountSecretDetails } from "../../atlas/service-account-types";
 import { samePolicy } from "../../shared/rotation-record";
+import { rotationTimes } from "../../shared/rotation-policy";
 import { planActs, planRotation, type RotationPlan } from "../../shared/rotation-schedule";
 import { MAX_SECRETS_PER_ACCOUNT, MAX_SECRET_OVERLAP_MS } from "../../shared/service-accounts";
 import { PartialFailure } from "../common/applied-steps";
@@ -139,7 +140,8 @@ export async function updateRotatingSecret(ctx: RotationContext, id: string, old
   const listed = (secretId: string) => after?.secrets?.find((s) => s.id === secretId);
   const current = toSecretOutputs(news, listed(created.id) ?? created, created.secret ?? "");
   const scheduled = fallbackExpiry(plan, ctx.now());
-  const expiresAt = keep ? previousExpiry(scheduled, listed(keep.secretId)) : "";
+  const atlasRules = plan.step === "rotate" && rotationTimes(news.rotation!).overlapMs >= MAX_SECRET_OVERLAP_MS;
+  const expiresAt = keep ? previousExpiry(scheduled, listed(keep.secretId), atlasRules) : "";
   return withRotation(current, keep, expiresAt);
 }
 

@@ -170,6 +170,15 @@ describe("ServiceAccountSecret rotation (injected clock, in-memory Atlas)", () =
     expect(cut.outs.previousExpiresAt).to.equal(second.outs.expiresAt);
   });
 
+  it("with a 7-day overlap Atlas's cut is recorded even when Atlas's clock runs ahead of the provider's", async () => {
+    const { id, outs, inputs } = await create();
+    skewMs = -60_000;
+    fake.now = T0 + 90 * D + 60_000;
+    const rotated = await step(id, outs, inputs);
+    expect(rotated.outs.rotatedAt).to.equal(at(T0 + 90 * D));
+    expect(rotated.outs.previousExpiresAt).to.equal(at(T0 + 97 * D + 60_000));
+  });
+
   it("a shorter overlap deletes the previous secret at rotatedAt + overlap, before Atlas's 7 days", async () => {
     const { id, outs, inputs } = await create({ rotation: { every: "30d", overlap: "1d" } });
     fake.now = T0 + 30 * D;
