@@ -5,6 +5,7 @@
  * and the ledger does not is exactly a key nobody knows about.
  */
 import type { EmulatorHandle } from "../../emulator";
+import { liveObjectsInModel, objectsShownBy } from "./service-account-world";
 
 /** One resource as the engine would store it: its id, kind and outputs. */
 export interface LedgerEntry {
@@ -31,6 +32,21 @@ export class Ledger {
 
   get(id: string): LedgerEntry | undefined {
     return this.entries.get(id);
+  }
+
+  /** Service accounts made by the test itself (the account a secret, assignment or entry belongs to). */
+  private readonly fixtureAccounts = new Set<string>();
+
+  /** Marks a service account created by the test itself. */
+  fixtureAccount(clientId: string): void {
+    this.fixtureAccounts.add(clientId);
+  }
+
+  /** Every service-account object the state shows (see service-account-world.ts), fixtures included. */
+  shownServiceAccountObjects(): Set<string> {
+    const shown = new Set([...this.fixtureAccounts].map((clientId) => `account:${clientId}`));
+    for (const entry of this.entries.values()) for (const o of objectsShownBy(entry.kind, entry.outs)) shown.add(o);
+    return shown;
   }
 
   /** Marks a key created by the test itself (e.g. the key an assignment points at). */
@@ -79,15 +95,15 @@ export function keysWithPrefix(emulator: EmulatorHandle, prefix: string) {
 /** Invariant violations, as sentences that never contain a private key. Empty when all hold. */
 export function checkInvariants(emulator: EmulatorHandle, ledger: Ledger, prefix: string): string[] {
   const problems: string[] = [];
-  const live = keysWithPrefix(emulator, prefix);
+  const liveKeys = keysWithPrefix(emulator, prefix);
   const known = ledger.knownKeyIds();
   // 1. No orphan: every live key made by the case is in state.
-  for (const key of live) if (!known.has(key.id)) problems.push(`orphan key ${key.id} ("${key.desc}")`);
+  for (const key of liveKeys) if (!known.has(key.id)) problems.push(`orphan key ${key.id} ("${key.desc}")`);
   // 2. No duplicate from a resent create: descriptions are unique per case by construction
   //    (a rotated-out key in its overlap shares its successor's description, on purpose).
   const previous = ledger.previousKeyIds();
   const seen = new Map<string, number>();
-  for (const key of live) if (!previous.has(key.id)) seen.set(key.desc, (seen.get(key.desc) ?? 0) + 1);
+  for (const key of liveKeys) if (!previous.has(key.id)) seen.set(key.desc, (seen.get(key.desc) ?? 0) + 1);
   for (const [desc, count] of seen) if (count > 1) problems.push(`${count} keys with description "${desc}"`);
   // 3. The private key in state is the one Atlas issued for that key at creation.
   for (const { apiKeyId, privateKey } of ledger.keys()) {
@@ -106,5 +122,17 @@ export function checkInvariants(emulator: EmulatorHandle, ledger: Ledger, prefix
       problems.push(`access-list entry ${entry.id} is in state but not in Atlas`);
     }
   }
+  // 5. Service-account objects: every account, secret, assignment and entry of the case that Atlas
+  //    holds is in state, and the other way round.
+  const shown = ledger.shownServiceAccountObjects();
+  for (const object of serviceAccountStrays(emulator, ledger, prefix)) problems.push(`orphan ${object}`);
+  const held = new Set(liveObjectsInModel(emulator, prefix));
+  for (const object of shown) if (!held.has(object)) problems.push(`${object} is in state but not in Atlas`);
   return problems;
+}
+
+/** Service-account objects of the case (accounts named with `prefix`) that the state does not show. */
+export function serviceAccountStrays(emulator: EmulatorHandle, ledger: Ledger, prefix: string): string[] {
+  const shown = ledger.shownServiceAccountObjects();
+  return liveObjectsInModel(emulator, prefix).filter((object) => !shown.has(object));
 }

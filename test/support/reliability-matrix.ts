@@ -7,9 +7,17 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { EmulatorHandle } from "../../emulator";
 import * as context from "../../provider/runtime/context";
 import { FAULTS, MATRIX_CLIENT, faultMissed, type FaultCase } from "./reliability-faults";
-import { Ledger, checkInvariants, keysWithPrefix } from "./reliability-ledger";
+import { Ledger, checkInvariants, keysWithPrefix, serviceAccountStrays } from "./reliability-ledger";
 import { OPERATIONS, type Operation } from "./reliability-operations";
-import { deleteUnknownKeys, perform, prepare, unsettled } from "./reliability-steps";
+import { SERVICE_ACCOUNT_OPERATIONS } from "./reliability-sa-operations";
+import {
+  deleteUnknownKeys,
+  deleteUnknownServiceAccountObjects,
+  perform,
+  prepare,
+  unsettled,
+} from "./reliability-steps";
+import { strayRoots } from "./service-account-world";
 import { clientStats, configureProvider, credentialConfig, statsDelta } from "./reliability-runtime";
 import type { SecretBook } from "./reliability-scan";
 
@@ -106,9 +114,18 @@ export async function runCase(
   // A request held past the client's timeout may still be carried out: wait for it before judging.
   if (fault.settleMs) await sleep(fault.settleMs);
   const known = ctx.ledger.knownKeyIds();
-  const stray = keysWithPrefix(emulator, prefix).filter((k) => !known.has(k.id));
+  const serviceAccounts = op.kind.startsWith("serviceAccount");
+  // What a stray is named by: a key's id; an account's client id, or a secret's id.
+  const stray = serviceAccounts
+    ? strayRoots(serviceAccountStrays(emulator, ctx.ledger, prefix)).map((o) => ({ id: o.split(/[:/]/).at(-1)! }))
+    : keysWithPrefix(emulator, prefix).filter((k) => !known.has(k.id));
   const message = error?.message;
-  const recovered = error && op.createsKey ? await deleteUnknownKeys(ctx, String(prepared.inputs.description)) : 0;
+  const recovered =
+    error && op.createsKey
+      ? serviceAccounts
+        ? await deleteUnknownServiceAccountObjects(ctx)
+        : await deleteUnknownKeys(ctx, String(prepared.inputs.description))
+      : 0;
   // The clean rerun: what the next `pulumi up` (or refresh/destroy) does with the state left behind.
   await perform(op, ctx, prepared, true);
   const problems = [...checkInvariants(emulator, ctx.ledger, prefix), ...(await unsettled(op, ctx, prepared))];
@@ -136,5 +153,5 @@ export async function runCase(
 
 /** Every (operation, fault) pair in table order. */
 export function allCases(): Array<{ op: Operation; fault: FaultCase }> {
-  return OPERATIONS.flatMap((op) => FAULTS.map((fault) => ({ op, fault })));
+  return [...OPERATIONS, ...SERVICE_ACCOUNT_OPERATIONS].flatMap((op) => FAULTS.map((fault) => ({ op, fault })));
 }

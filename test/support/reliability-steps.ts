@@ -7,6 +7,8 @@ import { handlers } from "../../provider/runtime";
 import type { ResourceKind } from "../../provider/runtime/serializable";
 import type { OpContext, Operation, Prepared } from "./reliability-operations";
 import { adminClient } from "./provider-harness";
+import { serviceAccountStrays } from "./reliability-ledger";
+import { strayRoots } from "./service-account-world";
 
 async function checked(kind: ResourceKind, raw: Record<string, unknown>): Promise<Record<string, unknown>> {
   const result = await handlers[kind].check({}, raw);
@@ -75,4 +77,21 @@ export async function deleteUnknownKeys(ctx: OpContext, description: string): Pr
   for (const key of stray) await admin.deleteOrgApiKey(ctx.emulator.orgId, key.id);
   admin.close();
   return stray.length;
+}
+
+/**
+ * The recovery docs/recovery.md §1 gives for a service account or secret create reported as "may
+ * or may not have succeeded": delete the accounts of the case, and the secrets of its accounts,
+ * that the state does not hold (an account's secrets go with it). Returns how many.
+ */
+export async function deleteUnknownServiceAccountObjects(ctx: OpContext): Promise<number> {
+  const admin = adminClient(ctx.emulator);
+  const strays = strayRoots(serviceAccountStrays(ctx.emulator, ctx.ledger, ctx.prefix));
+  for (const stray of strays) {
+    const [type, clientId, secretId] = stray.split(/[:/]/);
+    if (type === "account") await admin.deleteServiceAccount(ctx.emulator.orgId, clientId);
+    else await admin.deleteServiceAccountSecret(ctx.emulator.orgId, clientId, secretId);
+  }
+  admin.close();
+  return strays.length;
 }

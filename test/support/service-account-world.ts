@@ -42,20 +42,53 @@ export async function liveObjects(emulator: EmulatorHandle, world: World): Promi
   }
 }
 
+/**
+ * The same objects read from the emulator's model, with no request: for checks that must not
+ * touch the request log or the faults of a case.
+ */
+export function liveObjectsInModel(emulator: EmulatorHandle, namePrefix: string): string[] {
+  const names: string[] = [];
+  for (const a of Object.values(emulator.model.state.serviceAccounts)) {
+    if (!a.name.startsWith(namePrefix)) continue;
+    names.push(`account:${a.clientId}`);
+    for (const s of a.secrets) names.push(`secret:${a.clientId}/${s.id}`);
+    for (const projectId of Object.keys(a.projectRoles)) names.push(`project:${a.clientId}/${projectId}`);
+    for (const e of a.accessList) names.push(`entry:${a.clientId}/${e.cidrBlock}`);
+  }
+  return names.sort();
+}
+
+/** The objects the outputs of one service-account resource name (none for another kind). */
+export function objectsShownBy(kind: string, outs: Outputs): string[] {
+  const clientId = String(outs.clientId);
+  if (kind === "serviceAccount")
+    return [
+      `account:${clientId}`,
+      ...((outs.secrets as Array<{ secretId: string }>) ?? []).map((s) => `secret:${clientId}/${s.secretId}`),
+    ];
+  if (kind === "serviceAccountSecret") {
+    const ids = [outs.secretId, outs.previousSecretId].filter((id) => typeof id === "string" && id !== "");
+    return ids.map((id) => `secret:${clientId}/${id}`);
+  }
+  if (kind === "serviceAccountProjectAssignment") return [`project:${clientId}/${outs.projectId}`];
+  if (kind === "serviceAccountAccessListEntry") return [`entry:${clientId}/${outs.cidrBlock}`];
+  return [];
+}
+
 /** The objects the state shows: the fixture account, and what the resource's outputs name. */
 export function shownObjects(world: World, kind: ResourceKind, outs: Outputs | undefined): string[] {
   const names = world.fixture ? [`account:${world.clientId}`] : [];
-  if (outs) {
-    const clientId = String(outs.clientId);
-    if (kind === "serviceAccount") {
-      names.push(`account:${clientId}`);
-      for (const s of (outs.secrets as Array<{ secretId: string }>) ?? [])
-        names.push(`secret:${clientId}/${s.secretId}`);
-    } else if (kind === "serviceAccountSecret") names.push(`secret:${clientId}/${outs.secretId}`);
-    else if (kind === "serviceAccountProjectAssignment") names.push(`project:${clientId}/${outs.projectId}`);
-    else names.push(`entry:${clientId}/${outs.cidrBlock}`);
-  }
+  if (outs) names.push(...objectsShownBy(kind, outs));
   return names.sort();
+}
+
+/** The objects of `strays` a recovery must be told about: accounts, and secrets of accounts not among them. */
+export function strayRoots(strays: string[]): string[] {
+  const accounts = new Set(strays.filter((s) => s.startsWith("account:")).map((s) => s.slice("account:".length)));
+  return strays.filter(
+    (s) =>
+      s.startsWith("account:") || (s.startsWith("secret:") && !accounts.has(s.slice("secret:".length).split("/")[0])),
+  );
 }
 
 /**
