@@ -1,6 +1,6 @@
 // Keys in two organizations from one program: the stack config's credentials for the home
-// organization, an explicit Provider with the partner organization's admin key for the other,
-// and a lookup of each kind through either.
+// organization, an explicit Provider with the partner organization's admin key for the other
+// (keys and a service account), and a lookup of each kind through either.
 import * as pulumi from "@pulumi/pulumi";
 import * as mongodbatlas from "pulumi-mongodbatlas-apikeys";
 
@@ -30,6 +30,16 @@ export = async () => {
     { orgId: partnerOrgId, apiKeyId: partnerReader.apiKeyId, ipAddress: "203.0.113.7" },
     { provider: partner },
   );
+  const partnerCi = new mongodbatlas.ServiceAccount(
+    "partner-ci",
+    {
+      orgId: partnerOrgId,
+      description: "CI in the partner organization",
+      roles: ["ORG_READ_ONLY"],
+      secretExpiresAfterHours: 24,
+    },
+    { provider: partner },
+  );
   const inProject = new mongodbatlas.ApiKeyProjectAssignment("home-reader-in-project", {
     projectId,
     apiKeyId: home.apiKeyId,
@@ -53,6 +63,10 @@ export = async () => {
     { orgId: partnerOrgId, apiKeyId: partnerReader.apiKeyId, ipAddress: office.ipAddress },
     { provider: partner },
   );
+  const partnerAccount = mongodbatlas.getServiceAccountOutput(
+    { orgId: partnerOrgId, clientId: partnerCi.clientId },
+    { provider: partner },
+  );
   const projectKeys = mongodbatlas.getProjectApiKeysOutput({ projectId }, { dependsOn: [inProject] });
   const projectKey = mongodbatlas.getProjectApiKeyOutput({ projectId, apiKeyId: inProject.apiKeyId });
   const assignments = mongodbatlas.getApiKeyProjectAssignmentsOutput({ projectId }, { dependsOn: [inProject] });
@@ -66,6 +80,9 @@ export = async () => {
     partnerKeyOrg: partnerKey.orgId,
     partnerEntries: entries.results.apply((list) => list.map((e) => e.cidrBlock)),
     partnerEntryId: entry.id,
+    partnerClientId: partnerCi.clientId,
+    partnerAccountOrg: partnerAccount.orgId,
+    partnerAccountSecrets: partnerCi.secrets, // a secret
     projectKeyIds: projectKeys.results.apply((keys) => keys.map((key) => key.apiKeyId)),
     projectKeyId: projectKey.id,
     assignedKeyIds: assignments.results.apply((list) => list.map((a) => a.apiKeyId)),

@@ -1,7 +1,8 @@
 /**
  * examples/multi-org through the real CLI: one program, keys in two organizations of the
- * emulator with two different admin keys (the stack config's and an explicit Provider's), and a
- * lookup of each kind. The explicit provider's settings are in the state only as secrets.
+ * emulator with two different admin keys (the stack config's and an explicit Provider's), a
+ * service account in the second organization through that provider, and a lookup of each kind.
+ * The explicit provider's settings and the account's secret are in the state only as secrets.
  */
 import { expect } from "chai";
 import { describeExample, type E2eExampleOptions } from "../support/e2e-example";
@@ -33,7 +34,7 @@ describeExample("e2e: examples/multi-org", setUp, (example) => {
 
   it("up creates a key in each organization, each with its own admin key", async () => {
     partnerBefore = partnerKeysBefore();
-    expectOnly(await example.stack.up(), { create: 6 });
+    expectOnly(await example.stack.up(), { create: 7 });
     const { emulator } = example.atlas;
     const outputs = await example.stack.stack.outputs();
     const home = emulator.model.state.apiKeys[String(outputs.homeKeyId.value)];
@@ -42,6 +43,10 @@ describeExample("e2e: examples/multi-org", setUp, (example) => {
     expect(partner.orgId).to.equal(emulator.otherOrg.orgId);
     expect(partner.accessList.map((e) => e.cidrBlock)).to.deep.equal(["203.0.113.7/32"]);
     expect(outputs.partnerPrivateKey.secret).to.equal(true);
+    const account = emulator.model.state.serviceAccounts[String(outputs.partnerClientId.value)];
+    expect(account.orgId, "the service account made in the partner organization").to.equal(emulator.otherOrg.orgId);
+    expect(account.secrets).to.have.length(1);
+    expect(outputs.partnerAccountSecrets.secret, "the account's secrets output marked secret").to.equal(true);
   });
 
   it("a lookup of each kind answers through the provider it names", async () => {
@@ -53,6 +58,7 @@ describeExample("e2e: examples/multi-org", setUp, (example) => {
     expect(outputs.partnerKeyOrg.value).to.equal(emulator.otherOrg.orgId);
     expect(outputs.partnerEntries.value).to.deep.equal(["203.0.113.7/32"]);
     expect(outputs.partnerEntryId.value).to.equal(`${emulator.otherOrg.orgId}/${partnerKeyId}/203.0.113.7`);
+    expect(outputs.partnerAccountOrg.value, "getServiceAccount through the provider").to.equal(emulator.otherOrg.orgId);
     expect(outputs.projectKeyIds.value).to.include(homeKeyId);
     expect(outputs.projectKeyId.value).to.equal(`${emulator.projectId}/${homeKeyId}`);
     expect(outputs.assignedKeyIds.value).to.include(homeKeyId);
@@ -64,12 +70,14 @@ describeExample("e2e: examples/multi-org", setUp, (example) => {
   it("the provider's settings are in the state only as secrets, never in the serialized provider", async () => {
     const { emulator } = example.atlas;
     const resources = await example.stack.resources();
-    const named = resources.filter((r) => /::partner-(reader|office)$/.test(r.urn));
-    expect(named).to.have.length(2);
+    const named = resources.filter((r) => /::partner-(reader|office|ci)$/.test(r.urn));
+    expect(named).to.have.length(3);
     for (const resource of named) {
       expect(isCiphertext(resource.inputs!.__credentials), "__credentials input encrypted").to.equal(true);
       expect(isCiphertext(resource.outputs!.__credentials), "__credentials output encrypted").to.equal(true);
     }
+    const account = resources.find((r) => r.urn.endsWith("::partner-ci"))!;
+    expect(isCiphertext(account.outputs!.secrets), "the account's secrets encrypted").to.equal(true);
     const home = resources.find((r) => r.urn.endsWith("::home-reader"))!;
     expect(home.inputs).to.not.have.property("__credentials");
     const provider = resources.find((r) => r.urn.endsWith("::partner"))!;
@@ -92,10 +100,13 @@ describeExample("e2e: examples/multi-org", setUp, (example) => {
     const changes = await example.stack.refresh();
     expect(changes.delete ?? 0).to.equal(0);
     expect(await example.stack.find("partner-reader")).to.not.equal(undefined);
+    expect(await example.stack.find("partner-ci")).to.not.equal(undefined);
   });
 
-  it("destroy deletes the keys in both organizations, each with its own admin key", async () => {
+  it("destroy deletes the keys and the account in both organizations, each with its own admin key", async () => {
+    const clientId = String((await example.stack.stack.outputs()).partnerClientId.value);
     await expectCleanDestroy(example.stack, example.keysBefore);
     expect(partnerKeysBefore()).to.deep.equal(partnerBefore);
+    expect(example.atlas.emulator.model.state.serviceAccounts[clientId]).to.equal(undefined);
   });
 });

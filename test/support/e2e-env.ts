@@ -17,7 +17,10 @@ export interface E2eAtlas {
   emulator: EmulatorHandle;
   /** An independent client with the seeded admin key: plays a person working in the Atlas UI. */
   admin: AtlasClient;
-  /** Every secret the emulator knows or handed out so far: admin credentials and all private keys. */
+  /**
+   * Every secret the emulator knows or handed out so far: admin credentials, all private keys,
+   * and the secrets of service accounts seen in its state.
+   */
   secrets(): Secret[];
   /** Ids of the keys of the main organization right now. */
   orgKeyIds(): string[];
@@ -55,7 +58,13 @@ export async function startAtlas(seed: string): Promise<E2eAtlas> {
       { label: "other org service account secret", value: emulator.otherOrg.clientSecret! },
     ];
     for (const key of Object.values(model.state.apiKeys)) issued.set(key.id, key.privateKey);
-    for (const [id, value] of issued) list.push({ label: `private key of API key ${id}`, value });
+    for (const account of Object.values(model.state.serviceAccounts)) {
+      for (const secret of account.secrets) issued.set(`${account.clientId}/${secret.id}`, secret.secret);
+    }
+    for (const [id, value] of issued) {
+      const label = id.includes("/") ? `secret of service account ${id}` : `private key of API key ${id}`;
+      list.push({ label, value });
+    }
     return list;
   };
   const orgKeyIds = () =>
