@@ -56,6 +56,7 @@ export {
   getServiceAccountAccessListEntryOutput,
   getServiceAccountAccessListEntries,
   getServiceAccountAccessListEntriesOutput,
+  type InputsOf,
 } from "./program/service-account-lookups";
 export type * from "./program/service-account-lookup-types";
 export {

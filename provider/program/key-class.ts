@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type * as output from "../types/output";
 import { resourceClass, type PackageResourceClass, type ResourceDefinition } from "./resource-class";
 
 /**
@@ -10,7 +11,7 @@ import { resourceClass, type PackageResourceClass, type ResourceDefinition } fro
 /** The outputs a rotation policy adds to `ApiKey` and `ProjectApiKey`. */
 export interface KeyRotationOutputs {
   /** The rotation policy, when set. */
-  readonly rotation: pulumi.Output<{ every: string; overlap: string } | undefined>;
+  readonly rotation: pulumi.Output<output.RotationPolicy | undefined>;
   /** With a policy: when the current key became current (ISO 8601). */
   readonly rotatedAt: pulumi.Output<string | undefined>;
   /** With a policy: the first `up` at or after this time (ISO 8601) rotates the key. */

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ApiKeyDetails } from "../atlas/types";
+import type * as output from "../types/output";
 import { orgRolesOf } from "../shared/key-facts";
 import { assignmentsOf, orgIdOf } from "./key-lookups";
 import { lookupClient, requireId } from "./lookup-client";
@@ -21,7 +22,7 @@ export interface ApiKeyInfo {
   /** Organization roles. */
   roleNames: string[];
   /** The projects the key is assigned to, with its roles there. */
-  projectAssignments: { projectId: string; roleNames: string[] }[];
+  projectAssignments: output.ProjectApiKeyProjectAssignment[];
 }
 
 /** Arguments of {@link listApiKeys}. */

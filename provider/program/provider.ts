@@ -42,7 +42,10 @@ const SETTING_NAMES: readonly string[] = EXPLICIT_SETTINGS;
 export class Provider extends pulumi.ComponentResource {
   /** The provider's name (the type `ProviderResource` asks for an id; there is none to create). */
   readonly id: pulumi.Output<pulumi.ID>;
-  /** The settings, a secret, as the provider process receives them. */
+  /**
+   * The settings, a secret, as the provider process receives them: read by the resource classes.
+   * @internal
+   */
   readonly settings: pulumi.Output<ExplicitSettings>;
 
   constructor(name: string, args?: ProviderArgs, opts?: pulumi.ComponentResourceOptions) {

@@ -70,7 +70,7 @@ export interface SecretInfo {
 }
 
 /** A secret of an account, with the ids it belongs to. */
-export interface ServiceAccountSecretInfo extends SecretInfo {
+export interface ServiceAccountSecretLookupInfo extends SecretInfo {
   /** `orgId/clientId/secretId`: what `ServiceAccountSecret.get` takes. */
   id: string;
   /** Organization id. */

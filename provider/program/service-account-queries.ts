@@ -88,7 +88,7 @@ export function serviceAccountQueries(api: ServiceAccountApi) {
       return { orgId: args.orgId, results };
     },
 
-    async getServiceAccountSecret(args: t.GetServiceAccountSecretArgs): Promise<t.ServiceAccountSecretInfo> {
+    async getServiceAccountSecret(args: t.GetServiceAccountSecretArgs): Promise<t.ServiceAccountSecretLookupInfo> {
       requireValid(objectIdProblem("secretId", args.secretId));
       const found = (await account(args.orgId, args.clientId)).secrets.find((s) => s.secretId === args.secretId);
       if (!found) {

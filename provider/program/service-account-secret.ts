@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { RotationPolicyArgs } from "./api-key";
+import type * as output from "../types/output";
 
 import { resourceClass } from "./resource-class";
 
@@ -93,7 +94,7 @@ export class ServiceAccountSecret extends resourceClass<ServiceAccountSecretArgs
   /** Keepers, when set. */
   declare readonly keepers: pulumi.Output<Record<string, string> | undefined>;
   /** The rotation policy, when set. */
-  declare readonly rotation: pulumi.Output<{ every: string; overlap: string } | undefined>;
+  declare readonly rotation: pulumi.Output<output.RotationPolicy | undefined>;
   /** With a policy: when the current secret became current (ISO 8601). */
   declare readonly rotatedAt: pulumi.Output<string | undefined>;
   /** With a policy: the first `up` at or after this time rotates (ISO 8601). */

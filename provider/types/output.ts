@@ -3,6 +3,14 @@
  * the projects of a `ProjectApiKey` and the elements of the lookups' `results`.
  */
 
+/** A rotation policy as the outputs hold it (`rotation` of `ApiKey`, `ProjectApiKey`, `ServiceAccountSecret`). */
+export interface RotationPolicy {
+  /** How long a key or secret stays current, e.g. `"90d"` (units d, h, m, s). */
+  every: string;
+  /** How long the replaced one keeps working after a rotation, e.g. `"7d"`. */
+  overlap: string;
+}
+
 /** One project a `ProjectApiKey` is assigned to, with the roles the key holds there. */
 export interface ProjectApiKeyProjectAssignment {
   /** Project id (24-hex). */
