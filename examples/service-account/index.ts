@@ -1,13 +1,21 @@
 // A service account for a deploy pipeline: created without a first secret, so that its one secret
 // is a resource of its own (replaced new-first when its lifetime changes), read access to one
 // project, and an access list. Another stack reads the credentials through a StackReference
-// (examples/service-account/consumer).
+// (examples/service-account/consumer). The lookups at the end read back what Atlas holds, as
+// another program (or an audit job) would.
 import * as pulumi from "@pulumi/pulumi";
 import {
   ServiceAccount,
   ServiceAccountAccessListEntry,
   ServiceAccountProjectAssignment,
   ServiceAccountSecret,
+  getServiceAccountAccessListEntriesOutput,
+  getServiceAccountAccessListEntryOutput,
+  getServiceAccountOutput,
+  getServiceAccountProjectAssignmentOutput,
+  getServiceAccountProjectAssignmentsOutput,
+  getServiceAccountSecretOutput,
+  getServiceAccountsOutput,
 } from "pulumi-mongodbatlas-apikeys";
 
 export = async () => {
@@ -24,19 +32,42 @@ export = async () => {
     clientId: account.clientId,
     secretExpiresAfterHours: config.getNumber("secretExpiresAfterHours") ?? 720,
   });
-  new ServiceAccountProjectAssignment("deployer-project", {
+  const inProject = new ServiceAccountProjectAssignment("deployer-project", {
     projectId: config.require("projectId"),
     clientId: account.clientId,
     roles: ["GROUP_READ_ONLY"],
   });
-  new ServiceAccountAccessListEntry("deployer-runners", {
+  const runners = new ServiceAccountAccessListEntry("deployer-runners", {
     orgId,
     clientId: account.clientId,
     cidrBlock: config.get("allowedCidr") ?? "203.0.113.0/24",
   });
+
+  // One lookup of each kind, after the resources they read.
+  const projectId = inProject.projectId;
+  const clientId = account.clientId;
+  const after = { dependsOn: [secret, inProject, runners] };
+  const accounts = getServiceAccountsOutput({ orgId }, after);
+  const seen = getServiceAccountOutput({ orgId, clientId }, after);
+  const seenSecret = getServiceAccountSecretOutput({ orgId, clientId, secretId: secret.secretId });
+  const projects = getServiceAccountProjectAssignmentsOutput({ orgId, clientId }, after);
+  const project = getServiceAccountProjectAssignmentOutput({ projectId, clientId }, after);
+  const entries = getServiceAccountAccessListEntriesOutput({ orgId, clientId }, after);
+  const entry = getServiceAccountAccessListEntryOutput({ orgId, clientId, cidrBlock: runners.cidrBlock });
+
   return {
-    clientId: account.clientId,
+    clientId,
     clientSecret: secret.secret, // a secret
     secretExpiresAt: secret.expiresAt,
+    lookedUp: {
+      accountIds: accounts.results.apply((list) => list.map((a) => a.clientId)),
+      roles: seen.roles,
+      secretIds: seen.secrets.apply((list) => list.map((s) => s.secretId)),
+      secretExpiresAt: seenSecret.expiresAt,
+      projectIds: projects.results.apply((list) => list.map((p) => p.projectId)),
+      projectRoles: project.roles,
+      accessList: entries.results.apply((list) => list.map((e) => e.cidrBlock)),
+      entryId: entry.id,
+    },
   };
 };

@@ -9,7 +9,19 @@ import type { LocalWorkspace } from "@pulumi/pulumi/automation";
 import { expectNoSecrets, expectSameSecret } from "../support/e2e-env";
 import { describeExample, type E2eExampleOptions } from "../support/e2e-example";
 import { expectOnly, isCiphertext, type E2eStack } from "../support/e2e-stack";
-import { expectNoChanges } from "../support/e2e-steps";
+import { expectDeletionRecovered, expectNoChanges } from "../support/e2e-steps";
+
+/** The `lookedUp` output of the example: one lookup of each kind. */
+interface LookedUp {
+  accountIds: string[];
+  roles: string[];
+  secretIds: string[];
+  secretExpiresAt: string;
+  projectIds: string[];
+  projectRoles: string[];
+  accessList: string[];
+  entryId: string;
+}
 
 const setUp: E2eExampleOptions = {
   seed: "e2e-service-account",
@@ -88,6 +100,39 @@ describeExample("e2e: examples/service-account", setUp, (example) => {
   it("the secret works at the token endpoint; a wrong one is refused", async () => {
     expect(await tokenStatus(clientId, clientSecret)).to.equal(200);
     expect(await tokenStatus(clientId, `${clientSecret}x`)).to.equal(401);
+  });
+
+  it("one lookup of each kind reads back what Atlas holds", async () => {
+    const outputs = await accounts.stack.outputs();
+    const looked = outputs.lookedUp.value as LookedUp;
+    const { orgId, projectId } = example.atlas.emulator;
+    const remote = serviceAccounts()[clientId];
+    expect(looked.accountIds).to.include(clientId);
+    expect(looked.roles).to.deep.equal(["ORG_READ_ONLY"]);
+    expect(looked.secretIds).to.deep.equal(remote.secrets.map((secret) => secret.id));
+    expect(looked.secretExpiresAt).to.equal(outputs.secretExpiresAt.value);
+    expect(looked.projectIds).to.deep.equal([projectId]);
+    expect(looked.projectRoles).to.deep.equal(["GROUP_READ_ONLY"]);
+    expect(looked.accessList).to.deep.equal(["198.51.100.0/24"]);
+    expect(looked.entryId).to.equal(`${orgId}/${clientId}/198.51.100.0/24`);
+    expect(looked.entryId, "what ServiceAccountAccessListEntry.get takes").to.equal(
+      (await accounts.get("deployer-runners")).id,
+    );
+    expect(JSON.stringify(looked), "no lookup shows the secret").not.to.include(clientSecret);
+  });
+
+  it("refresh drops an access-list entry and a project assignment deleted out of band; up adds them again", async () => {
+    const { orgId, projectId } = example.atlas.emulator;
+    await expectDeletionRecovered(accounts, "deployer-runners", () =>
+      example.atlas.admin.deleteServiceAccountAccessListEntry(orgId, clientId, "198.51.100.0/24"),
+    );
+    expect(serviceAccounts()[clientId].accessList.map((e) => e.cidrBlock)).to.deep.equal(["198.51.100.0/24"]);
+    await expectDeletionRecovered(accounts, "deployer-project", () =>
+      example.atlas.admin.unassignServiceAccountFromProject(projectId, clientId),
+    );
+    expect(serviceAccounts()[clientId].projectRoles).to.deep.equal({ [projectId]: ["GROUP_READ_ONLY"] });
+    expect(await tokenStatus(clientId, clientSecret), "the secret still works").to.equal(200);
+    await expectNoLeaks(accounts);
   });
 
   it("the consumer reads the credentials; the secret stays a secret in its state", async () => {
