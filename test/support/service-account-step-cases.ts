@@ -16,6 +16,11 @@ export interface Step {
   creates?: boolean;
   method: string;
   path(world: World): string;
+  /**
+   * Faults after which the operation succeeds: the step's answer was lost but its work done,
+   * which the next call sees (a rotation's delete of the previous secret reads the account).
+   */
+  doneDespite?: string[];
 }
 
 export interface SaCase {
@@ -28,6 +33,8 @@ export interface SaCase {
   steps: Step[];
   /** The program in state before the operation (for create: the one being applied), and the changed one. */
   programs(world: World): { original: Program; changed?: Program };
+  /** Programs applied, in order, before `original` (the first one creates): a rotation's history. */
+  history?(world: World): Program[];
   /** Atlas's view of the declared fields, comparable with `expected`. */
   view?(emulator: EmulatorHandle, world: World): Promise<unknown>;
   expected?(program: Program): unknown;
@@ -86,6 +93,62 @@ const assignmentView = (e: EmulatorHandle, w: World) =>
   withAdmin(e, async (admin) => sorted((await admin.getProjectServiceAccount(w.projectId, w.clientId)).roles));
 const entryProgram = (w: World): Program => ({ orgId: w.orgId, clientId: w.clientId, cidrBlock: CIDR });
 
+const ROTATION = { every: "16h", overlap: "7h" };
+/** A rotating secret (docs/rotation.md): due only when `keepers` change during a case. */
+const rotatingProgram = (w: World, keeper: string): Program => ({
+  ...secretProgram(w),
+  keepers: { k: keeper },
+  rotation: ROTATION,
+});
+const secretsPath = (w: World) => `${account(w)}/secrets`;
+const deletePreviousStep = {
+  method: "DELETE",
+  path: (w: World) => `${secretsPath(w)}/[^/]+$`,
+  doneDespite: ["dropped after commit"],
+};
+const rotation = (label: string, steps: Step[], programs: SaCase["programs"], history?: SaCase["history"]): SaCase => ({
+  resource: "ServiceAccountSecret",
+  kind: "serviceAccountSecret",
+  operation: label.startsWith("delete") ? "delete" : "update",
+  label,
+  steps,
+  programs,
+  history,
+});
+
+/** The rotation steps of a ServiceAccountSecret with a policy. */
+const ROTATION_CASES: SaCase[] = [
+  rotation(
+    "rotate (keepers changed)",
+    [
+      { name: "1 read the account (a free slot)", method: "GET", path: (w) => `${account(w)}$` },
+      { name: "2 create the new secret", creates: true, method: "POST", path: (w) => `${secretsPath(w)}$` },
+    ],
+    (w) => ({ original: rotatingProgram(w, "1"), changed: rotatingProgram(w, "2") }),
+  ),
+  rotation(
+    "rotate during the overlap",
+    [
+      { name: "1 delete the previous secret (its slot)", ...deletePreviousStep },
+      { name: "2 create the new secret", creates: true, method: "POST", path: (w) => `${secretsPath(w)}$` },
+    ],
+    (w) => ({ original: rotatingProgram(w, "2"), changed: rotatingProgram(w, "3") }),
+    (w) => [rotatingProgram(w, "1")],
+  ),
+  rotation(
+    "remove the policy (previous deleted)",
+    [{ name: "1 delete the previous secret", ...deletePreviousStep }],
+    (w) => ({ original: rotatingProgram(w, "2"), changed: { ...rotatingProgram(w, "2"), rotation: undefined } }),
+    (w) => [rotatingProgram(w, "1")],
+  ),
+  rotation(
+    "delete (rotating, in the overlap)",
+    [{ name: "1 delete the previous secret", method: "DELETE", path: (w) => `${secretsPath(w)}/[^/]+$` }],
+    (w) => ({ original: rotatingProgram(w, "2") }),
+    (w) => [rotatingProgram(w, "1")],
+  ),
+];
+
 /** Every row, in table order. */
 export const SA_CASES: SaCase[] = [
   serviceAccount(
@@ -133,6 +196,7 @@ export const SA_CASES: SaCase[] = [
     steps: [{ name: "1 delete the secret", method: "DELETE", path: (w) => `${account(w)}/secrets/[^/]+$` }],
     programs: (w) => ({ original: secretProgram(w) }),
   },
+  ...ROTATION_CASES,
   {
     resource: "ServiceAccountProjectAssignment",
     kind: "serviceAccountProjectAssignment",

@@ -6,6 +6,7 @@ import { rotationTimes } from "../../shared/rotation-policy";
 import { planActs, planRotation, type RotationPlan } from "../../shared/rotation-schedule";
 import { MAX_SECRETS_PER_ACCOUNT, MAX_SECRET_OVERLAP_MS } from "../../shared/service-accounts";
 import { PartialFailure } from "../common/applied-steps";
+import { noneFoundSentence } from "../common/ambiguous-create";
 import { isAmbiguous, messageOf, unlessGone, type ServiceAccountContext } from "../common/service-account-operations";
 import {
   toSecretOutputs,
@@ -161,8 +162,10 @@ async function afterAmbiguousCreate(
   let made: string[] = [];
   const left: string[] = [];
   let currentExpiresAt: string | undefined;
+  let listed = false;
   try {
     const now = await ctx.atlas.getServiceAccount(olds.orgId, olds.clientId);
+    listed = true;
     currentExpiresAt = now.secrets?.find((s) => s.id === olds.secretId)?.expiresAt;
     made = (now.secrets ?? []).filter((s) => !known.has(s.id)).map((s) => s.id);
     for (const secretId of made) {
@@ -177,7 +180,13 @@ async function afterAmbiguousCreate(
     ? ` Secrets made by it that could not be deleted: ${left.join(", ")}; their values cannot be shown again, so delete them in Atlas (Access Manager > Service Accounts).`
     : made.length
       ? ""
-      : " None exists now, but Atlas may still carry out the request: a secret of this account that appears later and is not in the state can be deleted in Atlas (Access Manager > Service Accounts).";
+      : !listed
+        ? " Whether it made a secret could not be checked: list the account's secrets in Atlas (Access Manager > Service Accounts) and delete any the Pulumi state does not hold."
+        : noneFoundSentence(
+            error,
+            `No new secret of service account ${olds.clientId} exists`,
+            "list its secrets (delete any the Pulumi state does not hold)",
+          );
   return {
     message: `Creating the new secret of service account ${olds.clientId} for the rotation may or may not have succeeded, so the current secret stays current: ${messageOf(error)} It was not retried, because a second attempt could take the account's last secret slot.${cleaned}${named} Then run \`pulumi up\` again.`,
     currentExpiresAt,
@@ -189,12 +198,20 @@ function currentOf(outs: Outputs): SecretCredential | undefined {
   return outs.secretId ? { secretId: outs.secretId, secret: outs.secret } : undefined;
 }
 
-/** Deletes the previous secret; one Atlas reports gone by the code naming the secret counts as deleted. */
+/**
+ * Deletes the previous secret. It counts as deleted when Atlas reports it gone by the code
+ * naming the secret, or when a delete whose answer was lost did go through: after a failure
+ * the account's list says whether it is still there, so the state never keeps a secret that
+ * is gone.
+ */
 async function deletePrevious(ctx: RotationContext, outs: Outputs, previous: SecretCredential): Promise<void> {
   try {
     await ctx.atlas.deleteServiceAccountSecret(outs.orgId, outs.clientId, previous.secretId);
   } catch (error) {
-    if (!isGone(error, SECRET_GONE)) throw error;
+    if (isGone(error, SECRET_GONE)) return;
+    const account = await unlessGone(ctx.atlas.getServiceAccount(outs.orgId, outs.clientId)).catch(() => null);
+    const stillListed = account === null || (account?.secrets ?? []).some((s) => s.id === previous.secretId);
+    if (stillListed) throw error;
   }
 }
 

@@ -179,6 +179,38 @@ describe("ServiceAccountSecret rotation (injected clock, in-memory Atlas)", () =
     expect(rotated.outs.previousExpiresAt).to.equal(at(T0 + 97 * D + 60_000));
   });
 
+  it("when the read-back fails the rotation still stands, and the next refresh records Atlas's expiry", async () => {
+    const { id, outs, inputs } = await create();
+    skewMs = 60_000;
+    fake.now = T0 + 90 * D;
+    const real = fake.getServiceAccount.bind(fake);
+    let reads = 0;
+    fake.getServiceAccount = async (...args: Parameters<typeof real>) => {
+      if (++reads === 2) throw new AtlasApiError({ status: 503, errorCode: "SERVICE_UNAVAILABLE" });
+      return real(...args);
+    };
+    const rotated = await step(id, outs, inputs);
+    expect(rotated.outs.previousSecretId).to.equal(outs.secretId);
+    expect(rotated.outs.previousExpiresAt).to.equal(at(T0 + 97 * D + 60_000)); // the schedule's, by the provider's clock
+    const read = await secrets.read(ctx, id, rotated.outs);
+    expect(read.props!.previousExpiresAt).to.equal(at(T0 + 97 * D)); // Atlas's
+  });
+
+  it("deleting the previous secret whose answer was lost: the list says it is gone, so the state drops it", async () => {
+    const { id, outs, inputs } = await create();
+    fake.now = T0 + 90 * D;
+    const rotated = (await step(id, outs, inputs)).outs;
+    fake.now = T0 + 98 * D;
+    const real = fake.deleteServiceAccountSecret.bind(fake);
+    fake.deleteServiceAccountSecret = async (...args: Parameters<typeof real>) => {
+      await real(...args);
+      throw new AtlasApiError({ status: 0, errorCode: "NETWORK_ERROR", ambiguous: true });
+    };
+    const done = await step(id, rotated, inputs);
+    expect(done.outs.previousSecretId).to.equal("");
+    expect(listed()).to.deep.equal([rotated.secretId]);
+  });
+
   it("a shorter overlap deletes the previous secret at rotatedAt + overlap, before Atlas's 7 days", async () => {
     const { id, outs, inputs } = await create({ rotation: { every: "30d", overlap: "1d" } });
     fake.now = T0 + 30 * D;
