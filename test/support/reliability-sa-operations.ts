@@ -38,6 +38,13 @@ const secretInputs = async (ctx: OpContext) => ({
   clientId: await fixtureAccount(ctx),
   secretExpiresAfterHours: 24,
 });
+/** A policy never due during a case: a `keepers` change rotates now (docs/rotation.md). */
+const rotatingSecretInputs = async (ctx: OpContext) => ({
+  ...(await secretInputs(ctx)),
+  rotation: { every: "16h", overlap: "7h" },
+  keepers: { rotation: "1" },
+});
+const rotateNow = (inputs: Record<string, unknown>) => ({ ...inputs, keepers: { rotation: "2" } });
 const assignmentInputs = async (ctx: OpContext) => ({
   projectId: ctx.emulator.projectId,
   clientId: await fixtureAccount(ctx),
@@ -78,6 +85,24 @@ export const SERVICE_ACCOUNT_OPERATIONS: Operation[] = [
     "DELETE",
     `${ACCOUNTS}/[^/]+/secrets/[^/]+$`,
     secretInputs,
+  ),
+  // Rotation: an update that reads the account (a free slot), then makes the new secret.
+  row("ServiceAccountSecret", "serviceAccountSecret", "update", "GET", `${ACCOUNTS}/[^/]+$`, rotatingSecretInputs, {
+    label: "update (rotation: account read)",
+    changed: rotateNow,
+  }),
+  row(
+    "ServiceAccountSecret",
+    "serviceAccountSecret",
+    "update",
+    "POST",
+    `${ACCOUNTS}/[^/]+/secrets$`,
+    rotatingSecretInputs,
+    {
+      label: "update (rotation: new secret)",
+      createsKey: true,
+      changed: rotateNow,
+    },
   ),
   row(
     "ServiceAccountProjectAssignment",
