@@ -3,7 +3,15 @@ import type { AccessListEntry } from "../atlas/types";
 import { parseEntry } from "../shared/access-list";
 import { projectRolesOf } from "../shared/key-facts";
 import type * as output from "../types/output";
-import { lookupClient, outputForm, pageOf, requireId } from "./lookup-client";
+import {
+  checkedClient,
+  outputForm,
+  paged,
+  requireId,
+  type InputsOf,
+  type PageArgs,
+  type PageResult,
+} from "./lookup-client";
 
 /**
  * Lookups of access-list entries and project assignments, named and shaped as
@@ -21,14 +29,7 @@ export interface GetAccessListApiKeyArgs {
 }
 
 /** Arguments of {@link getAccessListApiKeyOutput}. */
-export interface GetAccessListApiKeyOutputArgs {
-  /** Organization id (24-hex). */
-  orgId: pulumi.Input<string>;
-  /** Key id (24-hex). */
-  apiKeyId: pulumi.Input<string>;
-  /** The entry: an address or a CIDR block. */
-  ipAddress: pulumi.Input<string>;
-}
+export type GetAccessListApiKeyOutputArgs = InputsOf<GetAccessListApiKeyArgs>;
 
 /** One access-list entry of a key. */
 export interface GetAccessListApiKeyResult extends output.GetAccessListApiKeysResult {
@@ -45,12 +46,11 @@ export async function getAccessListApiKey(
   args: GetAccessListApiKeyArgs,
   opts?: pulumi.InvokeOptions,
 ): Promise<GetAccessListApiKeyResult> {
-  requireId("orgId", args.orgId);
-  requireId("apiKeyId", args.apiKeyId);
+  const api = await checkedClient(opts, { orgId: args.orgId, apiKeyId: args.apiKeyId });
   const parsed = parseEntry("ipAddress", args.ipAddress, true);
   if (typeof parsed === "string") throw new Error(parsed);
   const entry = parsed.entry;
-  const found = await (await lookupClient(opts)).getAccessListEntry(args.orgId, args.apiKeyId, entry);
+  const found = await api.getAccessListEntry(args.orgId, args.apiKeyId, entry);
   return {
     id: `${args.orgId}/${args.apiKeyId}/${entry}`,
     orgId: args.orgId,
@@ -60,47 +60,27 @@ export async function getAccessListApiKey(
 }
 
 /** {@link getAccessListApiKey} with inputs and an `Output` result. */
-export const getAccessListApiKeyOutput: (
-  args: GetAccessListApiKeyOutputArgs,
-  opts?: pulumi.InvokeOutputOptions,
-) => pulumi.Output<GetAccessListApiKeyResult> = outputForm(getAccessListApiKey);
+export const getAccessListApiKeyOutput = outputForm(getAccessListApiKey);
 
 /** Arguments of {@link getAccessListApiKeys}. */
-export interface GetAccessListApiKeysArgs {
+export interface GetAccessListApiKeysArgs extends PageArgs {
   /** Organization id (24-hex). */
   orgId: string;
   /** Key id (24-hex). */
   apiKeyId: string;
-  /** Only this page (from 1) of the complete list; every entry when omitted. */
-  pageNum?: number;
-  /** Page size for `pageNum` (default 100). */
-  itemsPerPage?: number;
 }
 
 /** Arguments of {@link getAccessListApiKeysOutput}. */
-export interface GetAccessListApiKeysOutputArgs {
-  /** Organization id (24-hex). */
-  orgId: pulumi.Input<string>;
-  /** Key id (24-hex). */
-  apiKeyId: pulumi.Input<string>;
-  /** Only this page (from 1) of the complete list; every entry when omitted. */
-  pageNum?: pulumi.Input<number | undefined>;
-  /** Page size for `pageNum` (default 100). */
-  itemsPerPage?: pulumi.Input<number | undefined>;
-}
+export type GetAccessListApiKeysOutputArgs = InputsOf<GetAccessListApiKeysArgs>;
 
 /** A key's access list. */
-export interface GetAccessListApiKeysResult {
+export interface GetAccessListApiKeysResult extends PageResult {
   /** `orgId/apiKeyId`. */
   readonly id: string;
   /** Organization id. */
   readonly orgId: string;
   /** Key id. */
   readonly apiKeyId: string;
-  /** As given. */
-  readonly pageNum?: number;
-  /** As given. */
-  readonly itemsPerPage?: number;
   /** Every entry (every page read), or the page asked for. */
   readonly results: output.GetAccessListApiKeysResult[];
 }
@@ -110,24 +90,18 @@ export async function getAccessListApiKeys(
   args: GetAccessListApiKeysArgs,
   opts?: pulumi.InvokeOptions,
 ): Promise<GetAccessListApiKeysResult> {
-  requireId("orgId", args.orgId);
-  requireId("apiKeyId", args.apiKeyId);
-  const entries = await (await lookupClient(opts)).listAccessListEntries(args.orgId, args.apiKeyId);
+  const api = await checkedClient(opts, { orgId: args.orgId, apiKeyId: args.apiKeyId });
+  const entries = await api.listAccessListEntries(args.orgId, args.apiKeyId);
   return {
     id: `${args.orgId}/${args.apiKeyId}`,
     orgId: args.orgId,
     apiKeyId: args.apiKeyId,
-    pageNum: args.pageNum,
-    itemsPerPage: args.itemsPerPage,
-    results: pageOf(entries, args.pageNum, args.itemsPerPage).map(entryOf),
+    ...paged(entries, args, entryOf),
   };
 }
 
 /** {@link getAccessListApiKeys} with inputs and an `Output` result. */
-export const getAccessListApiKeysOutput: (
-  args: GetAccessListApiKeysOutputArgs,
-  opts?: pulumi.InvokeOutputOptions,
-) => pulumi.Output<GetAccessListApiKeysResult> = outputForm(getAccessListApiKeys);
+export const getAccessListApiKeysOutput = outputForm(getAccessListApiKeys);
 
 /** Arguments of {@link getApiKeyProjectAssignment}. */
 export interface GetApiKeyProjectAssignmentArgs {
@@ -138,12 +112,7 @@ export interface GetApiKeyProjectAssignmentArgs {
 }
 
 /** Arguments of {@link getApiKeyProjectAssignmentOutput}. */
-export interface GetApiKeyProjectAssignmentOutputArgs {
-  /** Project id (24-hex). */
-  projectId: pulumi.Input<string>;
-  /** Key id (24-hex). */
-  apiKeyId: pulumi.Input<string>;
-}
+export type GetApiKeyProjectAssignmentOutputArgs = InputsOf<GetApiKeyProjectAssignmentArgs>;
 
 /** A key's assignment to a project. */
 export interface GetApiKeyProjectAssignmentResult extends output.GetApiKeyProjectAssignmentsResult {
@@ -164,10 +133,7 @@ export async function getApiKeyProjectAssignment(
 }
 
 /** {@link getApiKeyProjectAssignment} with inputs and an `Output` result. */
-export const getApiKeyProjectAssignmentOutput: (
-  args: GetApiKeyProjectAssignmentOutputArgs,
-  opts?: pulumi.InvokeOutputOptions,
-) => pulumi.Output<GetApiKeyProjectAssignmentResult> = outputForm(getApiKeyProjectAssignment);
+export const getApiKeyProjectAssignmentOutput = outputForm(getApiKeyProjectAssignment);
 
 /** Arguments of {@link getApiKeyProjectAssignments}. */
 export interface GetApiKeyProjectAssignmentsArgs {
@@ -176,10 +142,7 @@ export interface GetApiKeyProjectAssignmentsArgs {
 }
 
 /** Arguments of {@link getApiKeyProjectAssignmentsOutput}. */
-export interface GetApiKeyProjectAssignmentsOutputArgs {
-  /** Project id (24-hex). */
-  projectId: pulumi.Input<string>;
-}
+export type GetApiKeyProjectAssignmentsOutputArgs = InputsOf<GetApiKeyProjectAssignmentsArgs>;
 
 /** The keys assigned to a project, with their roles there. */
 export interface GetApiKeyProjectAssignmentsResult {
@@ -194,8 +157,7 @@ export async function getApiKeyProjectAssignments(
   args: GetApiKeyProjectAssignmentsArgs,
   opts?: pulumi.InvokeOptions,
 ): Promise<GetApiKeyProjectAssignmentsResult> {
-  requireId("projectId", args.projectId);
-  const keys = await (await lookupClient(opts)).listProjectApiKeys(args.projectId);
+  const keys = await (await checkedClient(opts, { projectId: args.projectId })).listProjectApiKeys(args.projectId);
   const results = keys.map((key) => ({
     apiKeyId: key.id,
     projectId: args.projectId,
@@ -205,10 +167,7 @@ export async function getApiKeyProjectAssignments(
 }
 
 /** {@link getApiKeyProjectAssignments} with inputs and an `Output` result. */
-export const getApiKeyProjectAssignmentsOutput: (
-  args: GetApiKeyProjectAssignmentsOutputArgs,
-  opts?: pulumi.InvokeOutputOptions,
-) => pulumi.Output<GetApiKeyProjectAssignmentsResult> = outputForm(getApiKeyProjectAssignments);
+export const getApiKeyProjectAssignmentsOutput = outputForm(getApiKeyProjectAssignments);
 
 function entryOf(entry: AccessListEntry): output.GetAccessListApiKeysResult {
   return {

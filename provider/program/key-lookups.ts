@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { ApiKeyDetails } from "../atlas/types";
 import { orgOf, orgRolesOf, projectRolesOf, projectsOf } from "../shared/key-facts";
 import type * as output from "../types/output";
-import { lookupClient, outputForm, pageOf, requireId } from "./lookup-client";
+import { checkedClient, outputForm, paged, type InputsOf, type PageArgs, type PageResult } from "./lookup-client";
 
 /**
  * Lookups of keys, named and shaped as `@pulumi/mongodbatlas` returns them
@@ -19,12 +19,7 @@ export interface GetApiKeyArgs {
 }
 
 /** Arguments of {@link getApiKeyOutput}. */
-export interface GetApiKeyOutputArgs {
-  /** Organization id (24-hex). */
-  orgId: pulumi.Input<string>;
-  /** Key id (24-hex), not the public key. */
-  apiKeyId: pulumi.Input<string>;
-}
+export type GetApiKeyOutputArgs = InputsOf<GetApiKeyArgs>;
 
 /** An organization key. */
 export interface GetApiKeyResult {
@@ -46,9 +41,8 @@ export interface GetApiKeyResult {
 
 /** One organization key. Fails with Atlas's API_KEY_NOT_FOUND when it does not exist. */
 export async function getApiKey(args: GetApiKeyArgs, opts?: pulumi.InvokeOptions): Promise<GetApiKeyResult> {
-  requireId("orgId", args.orgId);
-  requireId("apiKeyId", args.apiKeyId);
-  const key = await (await lookupClient(opts)).getOrgApiKey(args.orgId, args.apiKeyId);
+  const api = await checkedClient(opts, { orgId: args.orgId, apiKeyId: args.apiKeyId });
+  const key = await api.getOrgApiKey(args.orgId, args.apiKeyId);
   return {
     id: `${args.orgId}/${key.id}`,
     orgId: args.orgId,
@@ -58,58 +52,35 @@ export async function getApiKey(args: GetApiKeyArgs, opts?: pulumi.InvokeOptions
 }
 
 /** {@link getApiKey} with inputs and an `Output` result. */
-export const getApiKeyOutput: (
-  args: GetApiKeyOutputArgs,
-  opts?: pulumi.InvokeOutputOptions,
-) => pulumi.Output<GetApiKeyResult> = outputForm(getApiKey);
+export const getApiKeyOutput = outputForm(getApiKey);
 
 /** Arguments of {@link getApiKeys}. */
-export interface GetApiKeysArgs {
+export interface GetApiKeysArgs extends PageArgs {
   /** Organization id (24-hex). */
   orgId: string;
-  /** Only this page (from 1) of the complete list; every key when omitted. */
-  pageNum?: number;
-  /** Page size for `pageNum` (default 100). */
-  itemsPerPage?: number;
 }
 
 /** Arguments of {@link getApiKeysOutput}. */
-export interface GetApiKeysOutputArgs {
-  /** Organization id (24-hex). */
-  orgId: pulumi.Input<string>;
-  /** Only this page (from 1) of the complete list; every key when omitted. */
-  pageNum?: pulumi.Input<number | undefined>;
-  /** Page size for `pageNum` (default 100). */
-  itemsPerPage?: pulumi.Input<number | undefined>;
-}
+export type GetApiKeysOutputArgs = InputsOf<GetApiKeysArgs>;
 
 /** The keys of an organization. */
-export interface GetApiKeysResult {
+export interface GetApiKeysResult extends PageResult {
   /** The organization id. */
   readonly id: string;
   /** Organization id. */
   readonly orgId: string;
-  /** As given. */
-  readonly pageNum?: number;
-  /** As given. */
-  readonly itemsPerPage?: number;
   /** Every key (every page read), or the page asked for. */
   readonly results: output.GetApiKeysResult[];
 }
 
 /** Every key of an organization (all pages). */
 export async function getApiKeys(args: GetApiKeysArgs, opts?: pulumi.InvokeOptions): Promise<GetApiKeysResult> {
-  requireId("orgId", args.orgId);
-  const keys = await (await lookupClient(opts)).listOrgApiKeys(args.orgId);
-  const results = pageOf(keys, args.pageNum, args.itemsPerPage).map((key) => orgKeyOf(key, args.orgId));
-  return { id: args.orgId, orgId: args.orgId, pageNum: args.pageNum, itemsPerPage: args.itemsPerPage, results };
+  const keys = await (await checkedClient(opts, { orgId: args.orgId })).listOrgApiKeys(args.orgId);
+  return { id: args.orgId, orgId: args.orgId, ...paged(keys, args, (key) => orgKeyOf(key, args.orgId)) };
 }
 
 /** {@link getApiKeys} with inputs and an `Output` result. */
-export const getApiKeysOutput: (
-  args: GetApiKeysOutputArgs,
-  opts?: pulumi.InvokeOutputOptions,
-) => pulumi.Output<GetApiKeysResult> = outputForm(getApiKeys);
+export const getApiKeysOutput = outputForm(getApiKeys);
 
 /** Arguments of {@link getProjectApiKey}. */
 export interface GetProjectApiKeyArgs {
@@ -120,12 +91,7 @@ export interface GetProjectApiKeyArgs {
 }
 
 /** Arguments of {@link getProjectApiKeyOutput}. */
-export interface GetProjectApiKeyOutputArgs {
-  /** Project id (24-hex). */
-  projectId: pulumi.Input<string>;
-  /** Key id (24-hex). */
-  apiKeyId: pulumi.Input<string>;
-}
+export type GetProjectApiKeyOutputArgs = InputsOf<GetProjectApiKeyArgs>;
 
 /** A key assigned to a project. */
 export interface GetProjectApiKeyResult {
@@ -150,50 +116,31 @@ export async function getProjectApiKey(
   args: GetProjectApiKeyArgs,
   opts?: pulumi.InvokeOptions,
 ): Promise<GetProjectApiKeyResult> {
-  requireId("projectId", args.projectId);
-  requireId("apiKeyId", args.apiKeyId);
-  const keys = await (await lookupClient(opts)).listProjectApiKeys(args.projectId);
+  const api = await checkedClient(opts, { projectId: args.projectId, apiKeyId: args.apiKeyId });
+  const keys = await api.listProjectApiKeys(args.projectId);
   const key = keys.find((k) => k.id === args.apiKeyId);
   if (!key) throw new Error(`API key ${args.apiKeyId} is not assigned to project ${args.projectId}.`);
   return { id: `${args.projectId}/${key.id}`, projectId: args.projectId, ...projectKeyOf(key) };
 }
 
 /** {@link getProjectApiKey} with inputs and an `Output` result. */
-export const getProjectApiKeyOutput: (
-  args: GetProjectApiKeyOutputArgs,
-  opts?: pulumi.InvokeOutputOptions,
-) => pulumi.Output<GetProjectApiKeyResult> = outputForm(getProjectApiKey);
+export const getProjectApiKeyOutput = outputForm(getProjectApiKey);
 
 /** Arguments of {@link getProjectApiKeys}. */
-export interface GetProjectApiKeysArgs {
+export interface GetProjectApiKeysArgs extends PageArgs {
   /** Project id (24-hex). */
   projectId: string;
-  /** Only this page (from 1) of the complete list; every key when omitted. */
-  pageNum?: number;
-  /** Page size for `pageNum` (default 100). */
-  itemsPerPage?: number;
 }
 
 /** Arguments of {@link getProjectApiKeysOutput}. */
-export interface GetProjectApiKeysOutputArgs {
-  /** Project id (24-hex). */
-  projectId: pulumi.Input<string>;
-  /** Only this page (from 1) of the complete list; every key when omitted. */
-  pageNum?: pulumi.Input<number | undefined>;
-  /** Page size for `pageNum` (default 100). */
-  itemsPerPage?: pulumi.Input<number | undefined>;
-}
+export type GetProjectApiKeysOutputArgs = InputsOf<GetProjectApiKeysArgs>;
 
 /** The keys assigned to a project. */
-export interface GetProjectApiKeysResult {
+export interface GetProjectApiKeysResult extends PageResult {
   /** The project id. */
   readonly id: string;
   /** Project id. */
   readonly projectId: string;
-  /** As given. */
-  readonly pageNum?: number;
-  /** As given. */
-  readonly itemsPerPage?: number;
   /** Every key (every page read), or the page asked for. */
   readonly results: output.GetProjectApiKeysResult[];
 }
@@ -203,23 +150,12 @@ export async function getProjectApiKeys(
   args: GetProjectApiKeysArgs,
   opts?: pulumi.InvokeOptions,
 ): Promise<GetProjectApiKeysResult> {
-  requireId("projectId", args.projectId);
-  const keys = await (await lookupClient(opts)).listProjectApiKeys(args.projectId);
-  const results = pageOf(keys, args.pageNum, args.itemsPerPage).map(projectKeyOf);
-  return {
-    id: args.projectId,
-    projectId: args.projectId,
-    pageNum: args.pageNum,
-    itemsPerPage: args.itemsPerPage,
-    results,
-  };
+  const keys = await (await checkedClient(opts, { projectId: args.projectId })).listProjectApiKeys(args.projectId);
+  return { id: args.projectId, projectId: args.projectId, ...paged(keys, args, projectKeyOf) };
 }
 
 /** {@link getProjectApiKeys} with inputs and an `Output` result. */
-export const getProjectApiKeysOutput: (
-  args: GetProjectApiKeysOutputArgs,
-  opts?: pulumi.InvokeOutputOptions,
-) => pulumi.Output<GetProjectApiKeysResult> = outputForm(getProjectApiKeys);
+export const getProjectApiKeysOutput = outputForm(getProjectApiKeys);
 
 function orgKeyOf(key: ApiKeyDetails, orgId: string): output.GetApiKeysResult {
   return { apiKeyId: key.id, description: key.desc, publicKey: key.publicKey, roleNames: orgRolesOf(key, orgId) };

@@ -31,6 +31,15 @@ function settingsOf(provider: Provider): Promise<ExplicitSettings> {
   });
 }
 
+/** The client for a lookup, once its id arguments (24-hex, by name) are checked: a bad one fails before any request. */
+export async function checkedClient(
+  opts: pulumi.InvokeOptions | undefined,
+  ids: Record<string, unknown>,
+): Promise<AtlasApi> {
+  for (const [property, value] of Object.entries(ids)) requireId(property, value);
+  return lookupClient(opts);
+}
+
 /** Throws the problem with an id argument (24-hex), before any request. */
 export function requireId(property: string, value: unknown): void {
   const problem = objectIdProblem(property, value);
@@ -43,7 +52,7 @@ export function requireId(property: string, value: unknown): void {
  */
 export function outputForm<Args, Result>(
   lookup: (args: Args, opts?: pulumi.InvokeOptions) => Promise<Result>,
-): (args: pulumi.Inputs | Args, opts?: pulumi.InvokeOutputOptions) => pulumi.Output<Result> {
+): (args: InputsOf<Args>, opts?: pulumi.InvokeOutputOptions) => pulumi.Output<Result> {
   return (args, opts) => {
     const { dependsOn, ...invokeOptions } = opts ?? {};
     const ready = pulumi.output(dependsOn ?? []).apply((deps) => {
@@ -54,6 +63,35 @@ export function outputForm<Args, Result>(
       .all([pulumi.output(args as pulumi.Inputs), ready])
       .apply(([resolved]) => lookup(resolved as Args, invokeOptions)) as pulumi.Output<Result>;
   };
+}
+
+/** The arguments of a lookup's `…Output` form: each of its arguments may be an `Input`. */
+export type InputsOf<T> = { [K in keyof T]: pulumi.Input<T[K]> };
+
+/** The paging arguments of a list lookup, as `@pulumi/mongodbatlas` takes them. */
+export interface PageArgs {
+  /** Only this page (from 1) of the complete list; the whole list when omitted. */
+  pageNum?: number;
+  /** Page size for `pageNum` (default 100). */
+  itemsPerPage?: number;
+}
+
+/** The paging arguments a list lookup returns with its results. */
+export interface PageResult {
+  /** As given. */
+  readonly pageNum?: number;
+  /** As given. */
+  readonly itemsPerPage?: number;
+}
+
+/** The page of `items` that `args` ask for, each mapped, with the paging arguments as given. */
+export function paged<Item, Result>(
+  items: Item[],
+  args: PageArgs,
+  map: (item: Item) => Result,
+): PageResult & { results: Result[] } {
+  const results = pageOf(items, args.pageNum, args.itemsPerPage).map(map);
+  return { pageNum: args.pageNum, itemsPerPage: args.itemsPerPage, results };
 }
 
 /** The page `pageNum` of `itemsPerPage` items of a complete list; the whole list when neither is given. */

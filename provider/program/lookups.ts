@@ -3,7 +3,7 @@ import type { ApiKeyDetails } from "../atlas/types";
 import type * as output from "../types/output";
 import { orgRolesOf } from "../shared/key-facts";
 import { assignmentsOf, orgIdOf } from "./key-lookups";
-import { lookupClient, requireId } from "./lookup-client";
+import { checkedClient } from "./lookup-client";
 
 /**
  * The lookups of earlier versions, kept as deprecated aliases: they return
@@ -42,8 +42,9 @@ export interface ListProjectApiKeysArgs {
  * @deprecated Use `getApiKeys`: `(await getApiKeys({ orgId })).results`.
  */
 export async function listApiKeys(args: ListApiKeysArgs, opts?: pulumi.InvokeOptions): Promise<ApiKeyInfo[]> {
-  requireId("orgId", args.orgId);
-  return (await (await lookupClient(opts)).listOrgApiKeys(args.orgId)).map((key) => toInfo(key, args.orgId));
+  return (await (await checkedClient(opts, { orgId: args.orgId })).listOrgApiKeys(args.orgId)).map((key) =>
+    toInfo(key, args.orgId),
+  );
 }
 
 /**
@@ -54,8 +55,9 @@ export async function listProjectApiKeys(
   args: ListProjectApiKeysArgs,
   opts?: pulumi.InvokeOptions,
 ): Promise<ApiKeyInfo[]> {
-  requireId("projectId", args.projectId);
-  return (await (await lookupClient(opts)).listProjectApiKeys(args.projectId)).map((key) => toInfo(key, orgIdOf(key)));
+  return (await (await checkedClient(opts, { projectId: args.projectId })).listProjectApiKeys(args.projectId)).map(
+    (key) => toInfo(key, orgIdOf(key)),
+  );
 }
 
 function toInfo(key: ApiKeyDetails, orgId: string): ApiKeyInfo {

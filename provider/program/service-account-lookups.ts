@@ -13,8 +13,6 @@ import { serviceAccountQueries, type ServiceAccountQueries } from "./service-acc
 type Query = keyof ServiceAccountQueries;
 type ArgsOf<Q extends Query> = Parameters<ServiceAccountQueries[Q]>[0];
 type ResultOf<Q extends Query> = Awaited<ReturnType<ServiceAccountQueries[Q]>>;
-/** The arguments of a lookup, each of which may be an `Input`. */
-export type InputsOf<T> = { [K in keyof T]: pulumi.Input<T[K]> };
 
 /** A lookup in its Promise form: `query` over the client of the invoke options. */
 function promiseForm<Q extends Query>(query: Q) {
@@ -24,44 +22,37 @@ function promiseForm<Q extends Query>(query: Q) {
   };
 }
 
-/** The `…Output` form of a Promise form, with its arguments typed as inputs. */
-function outputOf<Args, Result>(
-  lookup: (args: Args, opts?: pulumi.InvokeOptions) => Promise<Result>,
-): (args: InputsOf<Args>, opts?: pulumi.InvokeOutputOptions) => pulumi.Output<Result> {
-  return outputForm(lookup);
-}
-
 /** One account with its secrets (masked). Fails when it does not exist. */
 export const getServiceAccount = promiseForm("getServiceAccount");
 /** {@link getServiceAccount} with inputs and an `Output` result. */
-export const getServiceAccountOutput = outputOf(getServiceAccount);
+export const getServiceAccountOutput = outputForm(getServiceAccount);
 
 /** Every account of an organization (all pages), in `results`. */
 export const getServiceAccounts = promiseForm("getServiceAccounts");
 /** {@link getServiceAccounts} with inputs and an `Output` result. */
-export const getServiceAccountsOutput = outputOf(getServiceAccounts);
+export const getServiceAccountsOutput = outputForm(getServiceAccounts);
 
 /** One secret's id, dates and masked value (never the clear secret). */
 export const getServiceAccountSecret = promiseForm("getServiceAccountSecret");
 /** {@link getServiceAccountSecret} with inputs and an `Output` result. */
-export const getServiceAccountSecretOutput = outputOf(getServiceAccountSecret);
+export const getServiceAccountSecretOutput = outputForm(getServiceAccountSecret);
 
 /** An account's roles in a project. Fails when it is not assigned there. */
 export const getServiceAccountProjectAssignment = promiseForm("getServiceAccountProjectAssignment");
 /** {@link getServiceAccountProjectAssignment} with inputs and an `Output` result. */
-export const getServiceAccountProjectAssignmentOutput = outputOf(getServiceAccountProjectAssignment);
+export const getServiceAccountProjectAssignmentOutput = outputForm(getServiceAccountProjectAssignment);
 
 /** Every project of an account with its roles there (all pages), in `results`. */
 export const getServiceAccountProjectAssignments = promiseForm("getServiceAccountProjectAssignments");
 /** {@link getServiceAccountProjectAssignments} with inputs and an `Output` result. */
-export const getServiceAccountProjectAssignmentsOutput = outputOf(getServiceAccountProjectAssignments);
+export const getServiceAccountProjectAssignmentsOutput = outputForm(getServiceAccountProjectAssignments);
 
 /** One access-list entry, found in canonical form, with its usage. Fails when absent. */
 export const getServiceAccountAccessListEntry = promiseForm("getServiceAccountAccessListEntry");
 /** {@link getServiceAccountAccessListEntry} with inputs and an `Output` result. */
-export const getServiceAccountAccessListEntryOutput = outputOf(getServiceAccountAccessListEntry);
+export const getServiceAccountAccessListEntryOutput = outputForm(getServiceAccountAccessListEntry);
 
 /** An account's whole access list (all pages), in `results`. */
 export const getServiceAccountAccessListEntries = promiseForm("getServiceAccountAccessListEntries");
 /** {@link getServiceAccountAccessListEntries} with inputs and an `Output` result. */
-export const getServiceAccountAccessListEntriesOutput = outputOf(getServiceAccountAccessListEntries);
+export const getServiceAccountAccessListEntriesOutput = outputForm(getServiceAccountAccessListEntries);

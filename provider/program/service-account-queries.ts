@@ -1,4 +1,8 @@
-import type { ServiceAccountApi, ServiceAccountSecretDetails } from "../atlas/service-account-types";
+import type {
+  ServiceAccountApi,
+  ServiceAccountDetails,
+  ServiceAccountSecretDetails,
+} from "../atlas/service-account-types";
 import { normalizeRoles } from "../shared/roles";
 import { clientIdProblem } from "../shared/service-accounts";
 import { objectIdProblem } from "../shared/ids";
@@ -14,6 +18,26 @@ import type * as t from "./service-account-lookup-types";
 
 function requireValid(problem: string | undefined): void {
   if (problem) throw new Error(problem);
+}
+
+/** Throws the problem with an account's ids, before any request. */
+function requireAccount(orgId: string, clientId: string): void {
+  requireValid(objectIdProblem("orgId", orgId));
+  requireValid(clientIdProblem("clientId", clientId));
+}
+
+/** An account as the lookups return it. */
+function accountInfo(orgId: string, found: ServiceAccountDetails): t.ServiceAccountInfo {
+  return {
+    id: `${orgId}/${found.clientId}`,
+    orgId,
+    clientId: found.clientId,
+    name: found.name,
+    description: found.description,
+    createdAt: found.createdAt,
+    roles: normalizeRoles(found.roles ?? []),
+    secrets: (found.secrets ?? []).map(secretInfo),
+  };
 }
 
 function secretInfo(item: ServiceAccountSecretDetails): t.SecretInfo {
@@ -54,19 +78,8 @@ function entryInfo(
 /** The lookups over `api`; every argument is checked before any request. */
 export function serviceAccountQueries(api: ServiceAccountApi) {
   const account = async (orgId: string, clientId: string): Promise<t.ServiceAccountInfo> => {
-    requireValid(objectIdProblem("orgId", orgId));
-    requireValid(clientIdProblem("clientId", clientId));
-    const found = await api.getServiceAccount(orgId, clientId);
-    return {
-      id: `${orgId}/${found.clientId}`,
-      orgId,
-      clientId: found.clientId,
-      name: found.name,
-      description: found.description,
-      createdAt: found.createdAt,
-      roles: normalizeRoles(found.roles ?? []),
-      secrets: (found.secrets ?? []).map(secretInfo),
-    };
+    requireAccount(orgId, clientId);
+    return accountInfo(orgId, await api.getServiceAccount(orgId, clientId));
   };
   return {
     getServiceAccount: (args: t.GetServiceAccountArgs): Promise<t.ServiceAccountInfo> =>
@@ -75,17 +88,7 @@ export function serviceAccountQueries(api: ServiceAccountApi) {
     async getServiceAccounts(args: t.GetServiceAccountsArgs): Promise<t.ServiceAccountsResult> {
       requireValid(objectIdProblem("orgId", args.orgId));
       const all = await api.listServiceAccounts(args.orgId);
-      const results = all.map((a) => ({
-        id: `${args.orgId}/${a.clientId}`,
-        orgId: args.orgId,
-        clientId: a.clientId,
-        name: a.name,
-        description: a.description,
-        createdAt: a.createdAt,
-        roles: normalizeRoles(a.roles ?? []),
-        secrets: (a.secrets ?? []).map(secretInfo),
-      }));
-      return { orgId: args.orgId, results };
+      return { orgId: args.orgId, results: all.map((found) => accountInfo(args.orgId, found)) };
     },
 
     async getServiceAccountSecret(args: t.GetServiceAccountSecretArgs): Promise<t.ServiceAccountSecretLookupInfo> {
@@ -117,8 +120,7 @@ export function serviceAccountQueries(api: ServiceAccountApi) {
     async getServiceAccountProjectAssignments(
       args: t.GetServiceAccountChildrenArgs,
     ): Promise<t.ServiceAccountProjectAssignmentsResult> {
-      requireValid(objectIdProblem("orgId", args.orgId));
-      requireValid(clientIdProblem("clientId", args.clientId));
+      requireAccount(args.orgId, args.clientId);
       const projects = await api.listServiceAccountProjects(args.orgId, args.clientId);
       const results = projects.map((p) => ({
         id: `${p.groupId}/${args.clientId}`,
@@ -132,8 +134,7 @@ export function serviceAccountQueries(api: ServiceAccountApi) {
     async getServiceAccountAccessListEntries(
       args: t.GetServiceAccountChildrenArgs,
     ): Promise<t.ServiceAccountAccessListEntriesResult> {
-      requireValid(objectIdProblem("orgId", args.orgId));
-      requireValid(clientIdProblem("clientId", args.clientId));
+      requireAccount(args.orgId, args.clientId);
       const list = await api.listServiceAccountAccessList(args.orgId, args.clientId);
       const results: t.ServiceAccountAccessListEntryInfo[] = [];
       for (const item of list) {
@@ -152,8 +153,7 @@ export function serviceAccountQueries(api: ServiceAccountApi) {
       if (typeof parsed === "string" || (args.ipAddress !== undefined && args.cidrBlock !== undefined)) {
         throw new Error(typeof parsed === "string" ? parsed : "Give exactly one of ipAddress and cidrBlock.");
       }
-      requireValid(objectIdProblem("orgId", args.orgId));
-      requireValid(clientIdProblem("clientId", args.clientId));
+      requireAccount(args.orgId, args.clientId);
       const list = await api.listServiceAccountAccessList(args.orgId, args.clientId);
       const found = list.find((item) => canonicalOf(item) === parsed.entry);
       if (!found) throw new Error(`Service account ${args.clientId} has no access-list entry ${parsed.entry}.`);
