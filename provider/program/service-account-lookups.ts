@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { lookupClient, outputForm } from "./lookup-client";
+export type { InputsOf } from "./lookup-client";
 import { serviceAccountQueries, type ServiceAccountQueries } from "./service-account-queries";
 
 /**
