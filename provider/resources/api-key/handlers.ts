@@ -1,5 +1,4 @@
 import type { ApiKeyDetails, UpdateApiKeyBody } from "../../atlas/types";
-import { GONE_WHEN, isGone } from "../../atlas/not-found";
 import { clean, type HandlerContext, type KindHandlers } from "../common/contract";
 import { sameRoles } from "../../shared/roles";
 import {
@@ -7,11 +6,12 @@ import {
   readAccessList,
   explainFailedCreate,
   rollbackCreatedKey,
+  keyToAdopt,
 } from "../common/key-operations";
 import { AppliedSteps } from "../common/applied-steps";
 import { syncAccessListSteps } from "../common/access-list-steps";
 import { deleteRotating, readRotationFields, startRotation } from "../common/key-rotation";
-import { createdKey, diffKey, keyToRead, updateKey, withoutCurrentKey } from "../common/key-resource";
+import { keyCheckDiffCreate, keyToRead, updateKey, withoutCurrentKey } from "../common/key-resource";
 import { rotates, rotatingResourceId } from "../../shared/rotation-record";
 import { adoptedKeyIsCurrent } from "../../shared/adoption";
 import { apiKeyResourceId, diffApiKey, toOutputs, type ApiKeyInputs, type ApiKeyOutputs } from "./model";
@@ -20,18 +20,13 @@ import { factsOf } from "../../shared/key-facts";
 
 /** ApiKey: an organization API key. Orchestration only; the rules live in model.ts and validation.ts. */
 export const apiKeyHandlers: KindHandlers<ApiKeyInputs, ApiKeyOutputs> = {
-  async check(_ctx, _olds, news) {
-    return checkApiKey(news);
-  },
-
-  async diff(ctx, _id, olds, news) {
-    return diffKey(ctx, olds, news, diffApiKey(olds, news));
-  },
-
-  async create(ctx, inputs) {
-    const outs = inputs.adoptApiKeyId ? await adopt(ctx, inputs, inputs.adoptApiKeyId) : await createKey(ctx, inputs);
-    return createdKey(ctx, inputs.rotation, outs.orgId, outs);
-  },
+  ...keyCheckDiffCreate({
+    check: checkApiKey,
+    diff: diffApiKey,
+    create: createKey,
+    adopt,
+    scope: (_inputs, outs) => outs.orgId,
+  }),
 
   async read(ctx, id, props) {
     const [orgId, apiKeyId] = keyToRead("ApiKey", "orgId", id, { scope: props?.orgId, apiKeyId: props?.apiKeyId });
@@ -158,15 +153,7 @@ async function createKey(ctx: HandlerContext, inputs: ApiKeyInputs, known: strin
  */
 async function adopt(ctx: HandlerContext, inputs: ApiKeyInputs, apiKeyId: string): Promise<ApiKeyOutputs> {
   const { orgId } = inputs;
-  let key: ApiKeyDetails;
-  try {
-    key = await ctx.atlas.getOrgApiKey(orgId, apiKeyId);
-  } catch (error) {
-    if (!isGone(error, GONE_WHEN.orgKey)) throw error;
-    throw new Error(
-      `adoptApiKeyId: organization ${orgId} has no API key ${apiKeyId}. Check the id (Access Manager > API Keys) and orgId, or remove adoptApiKeyId to create a new key.`,
-    );
-  }
+  const key = await keyToAdopt(ctx, orgId, apiKeyId, orgId, "orgId");
   const found = toOutputs(
     { ...inputs, accessList: undefined },
     factsOf(key, orgId),

@@ -1,6 +1,6 @@
 import type { ApiKeyDetails } from "../../atlas/types";
 import { AtlasApiError, hasErrorCode, isAtlasApiError } from "../../atlas/errors";
-import { GONE_WHEN, goneIf } from "../../atlas/not-found";
+import { GONE_WHEN, goneIf, isGone } from "../../atlas/not-found";
 import { entriesOf, toRequestEntry } from "../../shared/access-list";
 import { PartialFailure } from "./applied-steps";
 import type { HandlerContext } from "./contract";
@@ -160,5 +160,27 @@ export async function assignToProject(
   } catch (error) {
     if (!hasErrorCode(error, "API_KEY_ALREADY_IN_GROUP")) throw error;
     await ctx.atlas.updateProjectApiKey(projectId, apiKeyId, { roles });
+  }
+}
+
+/**
+ * The existing key `adoptApiKeyId` names. When the organization has no such key the error says
+ * where it was looked for (`organization`, e.g. "5f… (the organization of project 5e…)") and
+ * which inputs to check (`check`).
+ */
+export async function keyToAdopt(
+  ctx: HandlerContext,
+  orgId: string,
+  apiKeyId: string,
+  organization: string,
+  check: string,
+): Promise<ApiKeyDetails> {
+  try {
+    return await ctx.atlas.getOrgApiKey(orgId, apiKeyId);
+  } catch (error) {
+    if (!isGone(error, GONE_WHEN.orgKey)) throw error;
+    throw new Error(
+      `adoptApiKeyId: organization ${organization} has no API key ${apiKeyId}. Check the id (Access Manager > API Keys) and ${check}, or remove adoptApiKeyId to create a new key.`,
+    );
   }
 }

@@ -3,7 +3,7 @@ import { splitResourceId } from "../../shared/resource-ids";
 import { isRotatingResourceId, rotates, rotatingResourceId } from "../../shared/rotation-record";
 import type { RotationPolicy } from "../../shared/rotation-policy";
 import type { RotatingOutputs, RotationOutputs } from "../../shared/rotation-record";
-import { GONE, clean, diffResult, type HandlerContext } from "./contract";
+import { GONE, clean, diffResult, type HandlerContext, type KindHandlers, type ModelDiff } from "./contract";
 import { diffRotating, startRotation, updateRotating, type KeyLifecycle } from "./key-rotation";
 
 /**
@@ -13,6 +13,40 @@ import { diffRotating, startRotation, updateRotating, type KeyLifecycle } from "
  */
 
 type KeyInputs = { rotation?: RotationPolicy; keepers?: Record<string, string> };
+
+/** What makes one key kind differ from the other in `check`, `diff` and `create`. */
+export interface KeyKind<Inputs, Outputs> {
+  /** The kind's checks (validation.ts). */
+  check(news: Partial<Inputs>): pulumi.dynamic.CheckResult<Inputs>;
+  /** The model's diff (model.ts). */
+  diff(olds: Outputs, news: Inputs): ModelDiff;
+  /** Makes a new key. */
+  create(ctx: HandlerContext, inputs: Inputs): Promise<Outputs>;
+  /** Takes over the existing key `apiKeyId` instead. */
+  adopt(ctx: HandlerContext, inputs: Inputs, apiKeyId: string): Promise<Outputs>;
+  /** Where the key lives, the first part of the resource id: the organization, the host project. */
+  scope(inputs: Inputs, outs: Outputs): string;
+}
+
+/** `check`, `diff` and `create` of a key kind, made from what is its own. */
+export function keyCheckDiffCreate<
+  Inputs extends KeyInputs & { adoptApiKeyId?: string },
+  Outputs extends RotatingOutputs & { apiKeyId: string },
+>(kind: KeyKind<Inputs, Outputs>): Pick<KindHandlers<Inputs, Outputs>, "check" | "diff" | "create"> {
+  return {
+    async check(_ctx, _olds, news) {
+      return kind.check(news);
+    },
+    async diff(ctx, _id, olds, news) {
+      return diffKey(ctx, olds, news, kind.diff(olds, news));
+    },
+    async create(ctx, inputs) {
+      const adopted = inputs.adoptApiKeyId;
+      const outs = adopted ? await kind.adopt(ctx, inputs, adopted) : await kind.create(ctx, inputs);
+      return createdKey(ctx, inputs.rotation, kind.scope(inputs, outs), outs);
+    },
+  };
+}
 
 /** The engine's diff: the rotation's with a policy (or when losing one), the model's otherwise. */
 export function diffKey(

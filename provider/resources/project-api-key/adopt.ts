@@ -1,8 +1,9 @@
 import type { ApiKeyDetails } from "../../atlas/types";
-import { GONE_WHEN, goneIf, isGone } from "../../atlas/not-found";
+import { GONE_WHEN, goneIf } from "../../atlas/not-found";
 import { clean, type HandlerContext } from "../common/contract";
 import { AppliedSteps } from "../common/applied-steps";
 import { startRotation } from "../common/key-rotation";
+import { keyToAdopt } from "../common/key-operations";
 import { factsOf, projectRolesOf, projectsOf } from "../../shared/key-facts";
 import { updateProjectKey } from "./steps";
 import {
@@ -30,15 +31,9 @@ export async function adoptProjectKey(
   apiKeyId: string,
 ): Promise<ProjectApiKeyOutputs> {
   const orgId = await organizationOfHost(ctx, inputs);
-  let key: ApiKeyDetails;
-  try {
-    key = await ctx.atlas.getOrgApiKey(orgId, apiKeyId);
-  } catch (error) {
-    if (!isGone(error, GONE_WHEN.orgKey)) throw error;
-    throw new Error(
-      `adoptApiKeyId: organization ${orgId} (the organization of project ${inputs.projectAssignments[0].projectId}) has no API key ${apiKeyId}. Check the id (Access Manager > API Keys) and the first project of projectAssignments, or remove adoptApiKeyId to create a new key.`,
-    );
-  }
+  const host = inputs.projectAssignments[0].projectId;
+  const organization = `${orgId} (the organization of project ${host})`;
+  const key = await keyToAdopt(ctx, orgId, apiKeyId, organization, "the first project of projectAssignments");
   const facts: ProjectKeyFacts = { ...factsOf(key, orgId), orgId };
   const found = toProjectOutputs(
     { ...inputs, accessList: undefined },

@@ -2,7 +2,7 @@ import type { ApiKeyDetails } from "../../atlas/types";
 import { GONE_WHEN, goneIf } from "../../atlas/not-found";
 import { GONE, clean, type HandlerContext, type KindHandlers } from "../common/contract";
 import { deleteRotating, readRotationFields, startRotation } from "../common/key-rotation";
-import { createdKey, diffKey, keyToRead, updateKey, withoutCurrentKey } from "../common/key-resource";
+import { keyCheckDiffCreate, keyToRead, updateKey, withoutCurrentKey } from "../common/key-resource";
 import { rotates } from "../../shared/rotation-record";
 import { adoptedKeyIsCurrent } from "../../shared/adoption";
 import { factsOf, orgOf, projectRolesOf, projectsOf } from "../../shared/key-facts";
@@ -33,21 +33,13 @@ import { checkProjectApiKey } from "./validation";
  * Destroy deletes the key (it owns it: a live orphan key is worse than none).
  */
 export const projectApiKeyHandlers: KindHandlers<ProjectApiKeyInputs, ProjectApiKeyOutputs> = {
-  async check(_ctx, _olds, news) {
-    return checkProjectApiKey(news);
-  },
-
-  async diff(ctx, _id, olds, news) {
-    return diffKey(ctx, olds, news, diffProjectApiKey(olds, news));
-  },
-
-  async create(ctx, inputs) {
-    const outs = inputs.adoptApiKeyId
-      ? await adoptProjectKey(ctx, inputs, inputs.adoptApiKeyId)
-      : await createProjectKey(ctx, inputs);
-    const host = inputs.projectAssignments[0].projectId;
-    return createdKey(ctx, inputs.rotation, host, outs);
-  },
+  ...keyCheckDiffCreate({
+    check: checkProjectApiKey,
+    diff: diffProjectApiKey,
+    create: createProjectKey,
+    adopt: adoptProjectKey,
+    scope: (inputs) => inputs.projectAssignments[0].projectId,
+  }),
 
   async read(ctx, id, props) {
     const recorded = { scope: props?.projectAssignments?.[0]?.projectId, apiKeyId: props?.apiKeyId };
