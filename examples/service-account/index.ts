@@ -27,10 +27,16 @@ export = async () => {
     roles: ["ORG_READ_ONLY"],
     withoutInitialSecret: true,
   });
+  // Optional scheduled rotation (docs/rotation.md): set rotateEvery and rotateOverlap (at most
+  // "7d"); changing secretKeeper then rotates at once, keeping the old secret for the overlap.
+  const every = config.get("rotateEvery");
+  const keeper = config.get("secretKeeper");
   const secret = new ServiceAccountSecret("deployer-secret", {
     orgId,
     clientId: account.clientId,
     secretExpiresAfterHours: config.getNumber("secretExpiresAfterHours") ?? 720,
+    rotation: every ? { every, overlap: config.require("rotateOverlap") } : undefined,
+    keepers: keeper ? { secret: keeper } : undefined,
   });
   const inProject = new ServiceAccountProjectAssignment("deployer-project", {
     projectId: config.require("projectId"),
@@ -58,6 +64,7 @@ export = async () => {
   return {
     clientId,
     clientSecret: secret.secret, // a secret
+    previousClientSecret: secret.previousSecret, // a secret; "" outside a rotation's overlap
     secretExpiresAt: secret.expiresAt,
     lookedUp: {
       accountIds: accounts.results.apply((list) => list.map((a) => a.clientId)),
