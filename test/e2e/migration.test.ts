@@ -256,6 +256,30 @@ describe("migration from a real @pulumi/mongodbatlas stack (docs/migration.md)",
     expect(await orgKeys()).to.deep.equal(keysBefore);
   });
 
+  it("before step 4, aliases to the old resources do not help: the engine still loads the old provider", async () => {
+    // The same program, each new resource claiming its old URN through an alias on the type.
+    const aliased = async () => {
+      const config = new pulumi.Config();
+      const ciKey = new ApiKey(
+        "ci-key",
+        {
+          orgId: config.require("orgId"),
+          description: "CI pipeline",
+          roleNames: ["ORG_READ_ONLY"],
+          adoptApiKeyId: config.require("ciKeyId"),
+        },
+        { aliases: [{ type: "mongodbatlas:index/apiKey:ApiKey" }] },
+      );
+      return { ciKeyId: ciKey.apiKeyId };
+    };
+    const result = await run("pulumi preview --diff", aliased);
+    expect(result.code).to.not.equal(0);
+    expect(result.stdout + result.stderr, explain(result)).to.match(
+      /could not load provider for resource urn:pulumi:prod::migration::mongodbatlas:index\/.*no resource plugin 'pulumi-resource-mongodbatlas' found/,
+    );
+    expect(await orgKeys()).to.deep.equal(keysBefore);
+  });
+
   it("step 4: `pulumi state delete` of the old resources and the old provider changes nothing in Atlas", async () => {
     for (const line of STEP_4) {
       const result = await run(line);
