@@ -180,4 +180,59 @@ describe("partial updates: what was applied is recorded, and the next up converg
       .map((r) => r.roleName);
     expect(roles).to.deep.equal(["GROUP_READ_ONLY"]);
   });
+
+  it("ServiceAccount: a name, description and roles change with an unknown outcome is set again by the revert", async () => {
+    const original = { orgId: emulator.orgId, name: "pu v1", description: "pu v1", roles: ["ORG_READ_ONLY"] };
+    const created = await handlers.serviceAccount.create(
+      (await handlers.serviceAccount.check({}, { ...original, withoutInitialSecret: true })).inputs,
+    );
+    const clientId = created.outs.clientId;
+    emulator.injectFault({ method: "PATCH", path: "/serviceAccounts/", type: "dropAfterCommit", count: 20 });
+    const changed = {
+      ...original,
+      withoutInitialSecret: true,
+      name: "pu v2",
+      description: "pu v2",
+      roles: ["ORG_MEMBER"],
+    };
+    const failed = await engineUpdate("serviceAccount", created.id, created.outs as unknown as Outputs, changed);
+    expect(failed.failed?.message).to.match(/its own outcome is unknown/);
+    expect({ name: failed.outs.name, description: failed.outs.description, roles: failed.outs.roles }).to.deep.equal({
+      name: "",
+      description: "",
+      roles: [],
+    });
+    emulator.clearFaults();
+    await engineUpdate("serviceAccount", created.id, failed.outs, { ...original, withoutInitialSecret: true });
+    const account = await admin.getServiceAccount(emulator.orgId, clientId);
+    expect({ name: account.name, description: account.description, roles: account.roles }).to.deep.equal({
+      name: "pu v1",
+      description: "pu v1",
+      roles: ["ORG_READ_ONLY"],
+    });
+  });
+
+  it("ServiceAccountProjectAssignment: roles whose change has an unknown outcome are set again by the revert", async () => {
+    const account = await admin.createServiceAccount(emulator.orgId, {
+      name: "pu assigned",
+      description: "pu",
+      roles: ["ORG_MEMBER"],
+      withoutInitialSecret: true,
+    });
+    const original = { projectId: emulator.projectId, clientId: account.clientId, roles: ["GROUP_READ_ONLY"] };
+    const created = await handlers.serviceAccountProjectAssignment.create(
+      (await handlers.serviceAccountProjectAssignment.check({}, original)).inputs,
+    );
+    emulator.injectFault({ method: "PATCH", path: "/groups/", type: "dropAfterCommit", count: 20 });
+    const failed = await engineUpdate("serviceAccountProjectAssignment", created.id, created.outs as Outputs, {
+      ...original,
+      roles: ["GROUP_OWNER"],
+    });
+    expect(failed.outs.roles).to.deep.equal([]);
+    emulator.clearFaults();
+    await engineUpdate("serviceAccountProjectAssignment", created.id, failed.outs, original);
+    expect((await admin.getProjectServiceAccount(emulator.projectId, account.clientId)).roles).to.deep.equal([
+      "GROUP_READ_ONLY",
+    ]);
+  });
 });
