@@ -358,6 +358,14 @@ describe("ServiceAccountSecret rotation (injected clock, in-memory Atlas)", () =
     expect(listed()).to.deep.equal([]);
   });
 
+  it("get: a rotating id without state is refused with the id to use; a secret's own id reads it", async () => {
+    const { id, outs } = await create();
+    const error = await errorOf(secrets.read(ctx, id, {}));
+    expect(error.message).to.match(/names a secret with a rotation policy.*<orgId>\/<clientId>\/<secretId>/);
+    const read = await secrets.read(ctx, `${ORG}/${clientId}/${outs.secretId}`, {});
+    expect(read.props).to.deep.include({ secretId: outs.secretId, secret: "" });
+  });
+
   it("never puts a clear secret in an error message", async () => {
     const { id, outs, inputs } = await create();
     fake.now = T0 + 90 * D;
