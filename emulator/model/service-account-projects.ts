@@ -2,7 +2,7 @@ import type { ModelContext } from "./context";
 import { AtlasDomainError } from "./domain-error";
 import { requireProject } from "./organizations";
 import { requireProjectRoles } from "./roles";
-import { accountNotFound, applyNames, requireAccount, requireAccountUpdate, requireRoles } from "./service-accounts";
+import { accountNotFound, applyAccountUpdate, requireAccount, requireRoles } from "./service-accounts";
 import type { ServiceAccountRecord } from "./types";
 import { rejectUnknownAttributes, requireObject } from "./validation";
 
@@ -72,11 +72,8 @@ export function updateInProject(
   input: ProjectUpdateInput,
 ): ServiceAccountRecord {
   const sa = requireInProject(ctx, groupId, clientId);
-  const body = requireObject(input);
-  rejectUnknownAttributes(body, ["name", "description", "roles"]);
-  const update = requireAccountUpdate(body, (roles) => requireProjectRoles(roles, groupId));
-  if (update.roles) sa.projectRoles[groupId] = update.roles;
-  applyNames(sa, update);
+  const roles = applyAccountUpdate(sa, input, (names) => requireProjectRoles(names, groupId));
+  if (roles) sa.projectRoles[groupId] = roles;
   return sa;
 }
 

@@ -117,11 +117,8 @@ export function updateAccount(
   input: UpdateServiceAccountInput,
 ): ServiceAccountRecord {
   const sa = requireAccount(ctx, orgId, clientId);
-  const body = requireObject(input);
-  rejectUnknownAttributes(body, ["name", "description", "roles"]);
-  const update = requireAccountUpdate(body, (roles) => requireOrgRoles(roles, orgId));
-  if (update.roles) sa.orgRoles = update.roles;
-  applyNames(sa, update);
+  const roles = applyAccountUpdate(sa, input, (names) => requireOrgRoles(names, orgId));
+  if (roles) sa.orgRoles = roles;
   return sa;
 }
 
@@ -157,22 +154,25 @@ export function insertServiceAccount(
   return sa;
 }
 
-/** The `{name?, description?, roles?}` of an update, validated; `checkRoles` refuses roles of the wrong scope. */
-export function requireAccountUpdate(
-  body: Record<string, unknown>,
+/**
+ * An update's `{name?, description?, roles?}`, validated whole before anything changes
+ * (`checkRoles` refuses roles of the wrong scope); sets the name and description, and returns
+ * the roles, which the caller puts where they belong (organization or project).
+ */
+export function applyAccountUpdate(
+  sa: ServiceAccountRecord,
+  input: unknown,
   checkRoles: (roles: string[]) => void,
-): { name?: string; description?: string; roles?: string[] } {
+): string[] | undefined {
+  const body = requireObject(input);
+  rejectUnknownAttributes(body, ["name", "description", "roles"]);
   const name = isAbsent(body.name) ? undefined : requireText(body.name, "name", 64);
   const description = isAbsent(body.description) ? undefined : requireText(body.description, "description", 250);
   const roles = isAbsent(body.roles) ? undefined : requireRoles(body.roles);
   if (roles) checkRoles(roles);
-  return { name, description, roles };
-}
-
-/** Sets the name and description an update carries. */
-export function applyNames(sa: ServiceAccountRecord, update: { name?: string; description?: string }): void {
-  if (update.name !== undefined) sa.name = update.name;
-  if (update.description !== undefined) sa.description = update.description;
+  if (name !== undefined) sa.name = name;
+  if (description !== undefined) sa.description = description;
+  return roles;
 }
 
 /** A non-empty list of role names, duplicates removed. */
