@@ -24,6 +24,7 @@ import {
   killPids,
   orphansOf,
   pendingOperations,
+  removeEmptyStateSidecars,
 } from "../support/reliability-cli";
 import { keysWithPrefix } from "../support/reliability-ledger";
 import { manyKeys } from "../support/reliability-programs";
@@ -101,6 +102,8 @@ describe("reliability: SIGKILL of the CLI while creating 50 keys, and the docume
         killPids(leftovers.filter(isAlive));
         await sleep(LATENCY_MS * 2);
         const settled = keysWithPrefix(emulator, prefix).length;
+        // The recovery script's first step, needed before anything reads the state (see the helper).
+        removeEmptyStateSidecars(stack);
         const interrupted = await exportState(stack);
         const plainRerunOrphans = orphansOf(emulator, prefix, interrupted).length;
         expect(atKill, "the kill must land mid-run").to.be.lessThan(KEYS);

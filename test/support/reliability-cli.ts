@@ -5,6 +5,7 @@
  */
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { promisify } from "node:util";
 import type { ConfigMap, Deployment, LocalWorkspace, PulumiFn, Stack } from "@pulumi/pulumi/automation";
 import type { EmulatorHandle } from "../../emulator";
@@ -162,4 +163,29 @@ export function killPids(pids: number[]): void {
 /** True while a process with this pid exists. */
 export function isAlive(pid: number): boolean {
   return fs.existsSync(`/proc/${pid}`);
+}
+
+/**
+ * The first thing docs/recovery.md's script does: a file backend killed while saving can leave
+ * the state's metadata sidecar (`<stack>.json.attrs`) empty, because it is rewritten in place,
+ * and every later command then fails with "failed to load checkpoint: EOF". The state file
+ * itself is renamed into place, so it is whole. Returns the paths of the sidecars deleted.
+ */
+export function removeEmptyStateSidecars(stack: Stack): string[] {
+  const backend = cliContext(stack).env.PULUMI_BACKEND_URL ?? "";
+  if (!backend.startsWith("file://")) return [];
+  const removed: string[] = [];
+  const visit = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(file);
+      else if (entry.name.endsWith(".json.attrs") && fs.statSync(file).size === 0) {
+        fs.rmSync(file);
+        removed.push(file);
+      }
+    }
+  };
+  const stacks = path.join(backend.slice("file://".length), ".pulumi");
+  if (fs.existsSync(stacks)) visit(stacks);
+  return removed;
 }
