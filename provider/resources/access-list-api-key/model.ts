@@ -1,3 +1,4 @@
+import { changedFields } from "../common/contract";
 import { parseEntry } from "../../shared/access-list";
 
 /** Checked inputs of AccessListApiKey: exactly one of `ipAddress` / `cidrBlock`. */
@@ -36,9 +37,7 @@ export function toAccessListOutputs(orgId: string, apiKeyId: string, entry: stri
 
 /** Everything is identity here: any change replaces; writing the same entry another way is no change. */
 export function diffAccessList(olds: AccessListOutputs, news: AccessListInputs): string[] {
-  const replaces: string[] = [];
-  if (olds.orgId !== news.orgId) replaces.push("orgId");
-  if (olds.apiKeyId !== news.apiKeyId) replaces.push("apiKeyId");
+  const replaces = changedFields(olds, news, ["orgId", "apiKeyId"]);
   if (entryOf(olds) !== entryOf(news)) replaces.push(news.ipAddress !== undefined ? "ipAddress" : "cidrBlock");
   return replaces;
 }

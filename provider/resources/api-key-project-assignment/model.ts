@@ -1,4 +1,5 @@
 import { sameRoles } from "../../shared/roles";
+import { changedFields } from "../common/contract";
 
 /** Checked inputs of ApiKeyProjectAssignment. */
 export interface AssignmentInputs {
@@ -20,7 +21,6 @@ export function diffAssignment(
   olds: AssignmentOutputs,
   news: AssignmentInputs,
 ): { replaces: string[]; updates: string[] } {
-  const replaces = (["projectId", "apiKeyId"] as const).filter((field) => olds[field] !== news[field]);
-  const updates = sameRoles(olds.roles, news.roles) ? [] : ["roles"];
-  return { replaces, updates };
+  const replaces = changedFields(olds, news, ["projectId", "apiKeyId"]);
+  return { replaces, updates: sameRoles(olds.roles, news.roles) ? [] : ["roles"] };
 }

@@ -87,6 +87,15 @@ export function modelCheckAndDiff<Inputs, Outputs>(
   };
 }
 
+/** The names of the `fields` whose values differ between `olds` and `news` (compared with `!==`). */
+export function changedFields<Olds, News>(
+  olds: Olds,
+  news: News,
+  fields: readonly (keyof Olds & keyof News & string)[],
+) {
+  return fields.filter((field) => (olds[field] as unknown) !== (news[field] as unknown));
+}
+
 /** The diff of a kind whose every input is identity: any change replaces. */
 export function replacesOnly<Outputs, Inputs>(replaces: (olds: Outputs, news: Inputs) => string[]) {
   return (olds: Outputs, news: Inputs): ModelDiff => ({ replaces: replaces(olds, news), updates: [] });

@@ -1,3 +1,4 @@
+import { changedFields } from "../common/contract";
 import type { ServiceAccountAccessListEntryDetails } from "../../atlas/service-account-types";
 import { canonicalEntry, parseEntry } from "../../shared/access-list";
 
@@ -61,9 +62,7 @@ export function toSaAccessListOutputs(
 
 /** Everything is identity: any change replaces; the same entry written another way is no change. */
 export function diffSaAccessList(olds: SaAccessListOutputs, news: SaAccessListInputs): string[] {
-  const replaces: string[] = [];
-  if (olds.orgId !== news.orgId) replaces.push("orgId");
-  if (olds.clientId !== news.clientId) replaces.push("clientId");
+  const replaces = changedFields(olds, news, ["orgId", "clientId"]);
   if (saEntryOf(olds) !== saEntryOf(news)) replaces.push(news.ipAddress !== undefined ? "ipAddress" : "cidrBlock");
   return replaces;
 }

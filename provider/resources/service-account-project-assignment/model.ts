@@ -1,4 +1,5 @@
 import { sameRoles } from "../../shared/roles";
+import { changedFields } from "../common/contract";
 
 /** Checked inputs of ServiceAccountProjectAssignment (names as `mongodbatlas.ServiceAccountProjectAssignment`). */
 export interface SaAssignmentInputs {
@@ -21,6 +22,6 @@ export function diffSaAssignment(
   olds: SaAssignmentOutputs,
   news: SaAssignmentInputs,
 ): { replaces: string[]; updates: string[] } {
-  const replaces = (["projectId", "clientId"] as const).filter((field) => olds[field] !== news[field]);
+  const replaces = changedFields(olds, news, ["projectId", "clientId"]);
   return { replaces, updates: sameRoles(olds.roles, news.roles) ? [] : ["roles"] };
 }
