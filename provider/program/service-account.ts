@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
 import { resourceClass } from "./resource-class";
+import type { ServiceAccountSecretInfo } from "../shared/service-accounts";
 
 /** Arguments of {@link ServiceAccount}. Names match `mongodbatlas.ServiceAccount` of `@pulumi/mongodbatlas`. */
 export interface ServiceAccountArgs {
@@ -54,21 +55,7 @@ export interface ServiceAccountState {
   createdAt?: pulumi.Input<string | undefined>;
 }
 
-/** One secret of a {@link ServiceAccount}. */
-export interface ServiceAccountSecretInfo {
-  /** 24-hex id of the secret. */
-  secretId: string;
-  /** ISO 8601, UTC. */
-  createdAt: string;
-  /** ISO 8601, UTC. Atlas cuts it to at most 7 days away when a newer secret is made. */
-  expiresAt: string;
-  /** ISO 8601, UTC, when used. */
-  lastUsedAt?: string;
-  /** `mdb_sa_sk_...` and the last characters, as Atlas shows it after creation. */
-  maskedSecretValue?: string;
-  /** The clear secret, for the one this resource created; kept from creation on, never emptied by refresh. */
-  secret?: string;
-}
+export type { ServiceAccountSecretInfo } from "../shared/service-accounts";
 
 /**
  * A MongoDB Atlas organization service account (OAuth 2.0 client credentials,

@@ -9,6 +9,22 @@ import { Failures, containsUnknown } from "./check-failures";
 import { KNOWN_PROJECT_ROLES, ORG_ROLES } from "./roles";
 import { objectIdProblem } from "./ids";
 
+/** One secret of a `ServiceAccount`, as its `secrets` output holds it. */
+export interface ServiceAccountSecretInfo {
+  /** 24-hex id of the secret. */
+  secretId: string;
+  /** ISO 8601, UTC. */
+  createdAt: string;
+  /** ISO 8601, UTC. Atlas cuts it to at most 7 days away when a newer secret is made. */
+  expiresAt: string;
+  /** ISO 8601, UTC, when used. */
+  lastUsedAt?: string;
+  /** `mdb_sa_sk_...` and the last characters, as Atlas shows it after creation. */
+  maskedSecretValue?: string;
+  /** The clear secret, for the one this resource created; kept from creation on, never emptied by refresh. */
+  secret?: string;
+}
+
 /** `^mdb_sa_id_[a-fA-F\d]{24}$` in the spec. */
 const CLIENT_ID = /^mdb_sa_id_[a-fA-F\d]{24}$/;
 /** Name and description: Unicode letters and digits, `- _ . , '` and space (the spec's pattern). */

@@ -1,3 +1,4 @@
+import type { ServiceAccountSecretInfo } from "../../shared/service-accounts";
 import type {
   CreateServiceAccountBody,
   ServiceAccountDetails,
@@ -22,14 +23,7 @@ export interface ServiceAccountInputs {
 }
 
 /** One secret of the account; `secret` only for the one this resource created (kept as a Pulumi secret). */
-export interface SecretSummary {
-  secretId: string;
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt?: string;
-  maskedSecretValue?: string;
-  secret?: string;
-}
+export type SecretSummary = ServiceAccountSecretInfo;
 
 /** Outputs of ServiceAccount: the inputs as Atlas holds them, plus what Atlas assigned. */
 export interface ServiceAccountOutputs extends ServiceAccountInputs {
