@@ -1,6 +1,6 @@
 /**
  * Scoping as the provider meets it, beyond the emulator's own route tests
- * (test/unit/emulator/scoping.test.ts: 401 on every route without credentials, cross-organization
+ * (test/unit/emulator/auth/scoping.test.ts: 401 on every route without credentials, cross-organization
  * and read-only refusals at the HTTP level). Here the provider runtime is configured with the
  * wrong credentials: another organization's key, a read-only key. It must fail loudly, change
  * nothing, and never mistake a refusal for "the key is gone" (which would drop a live key from

@@ -1,7 +1,7 @@
 import { expect } from "chai";
-import { start, type EmulatorHandle } from "../../../emulator";
-import { expectAtlasError as expectError } from "./support/assertions";
-import { DigestClient } from "./support/http-client";
+import { start, type EmulatorHandle } from "../../../../emulator";
+import { expectAtlasError as expectError } from "../support/assertions";
+import { DigestClient } from "../support/http-client";
 
 const REDACTED = /^\*{8}-\*{4}-\*{4}-[0-9a-f]{12}$/;
 const ISO_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;

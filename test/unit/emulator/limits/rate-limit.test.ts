@@ -1,7 +1,7 @@
 import { expect } from "chai";
-import { start, type EmulatorHandle } from "../../../emulator";
-import { TokenBuckets } from "../../../emulator/limits/rate-limit";
-import { DigestClient } from "./support/http-client";
+import { start, type EmulatorHandle } from "../../../../emulator";
+import { TokenBuckets } from "../../../../emulator/limits/rate-limit";
+import { DigestClient } from "../support/http-client";
 
 describe("emulator rate limits", function () {
   this.timeout(30_000);

@@ -1,9 +1,9 @@
 import { expect } from "chai";
-import { start, type EmulatorHandle } from "../../../emulator";
-import { UNAUTHORIZED_BODY } from "../../../emulator/http/errors";
-import { AtlasModel } from "../../../emulator/model/model";
-import { atlasRoutes } from "../../../emulator/http/routes";
-import { bearerRequest, DigestClient, fetchToken, rawRequest, type HttpResult } from "./support/http-client";
+import { start, type EmulatorHandle } from "../../../../emulator";
+import { UNAUTHORIZED_BODY } from "../../../../emulator/http/errors";
+import { AtlasModel } from "../../../../emulator/model/model";
+import { atlasRoutes } from "../../../../emulator/http/routes";
+import { bearerRequest, DigestClient, fetchToken, rawRequest, type HttpResult } from "../support/http-client";
 
 describe("emulator authentication and authorization scoping", function () {
   this.timeout(30_000);

@@ -1,8 +1,8 @@
 import { expect } from "chai";
-import { start, type EmulatorHandle } from "../../../emulator";
-import { createValidator, type ResponseToCheck } from "../../support/openapi-validator";
-import { APIKEYS_SPEC, loadSpecOrSkip } from "../../support/reference-spec";
-import { DigestClient, type HttpResult } from "./support/http-client";
+import { start, type EmulatorHandle } from "../../../../emulator";
+import { createValidator, type ResponseToCheck } from "../../../support/openapi-validator";
+import { APIKEYS_SPEC, loadSpecOrSkip } from "../../../support/reference-spec";
+import { DigestClient, type HttpResult } from "../support/http-client";
 
 /**
  * Every operation of the emulator, answered, against the official spec (outside the repository:

@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { start, type EmulatorHandle } from "../../../emulator";
-import { DigestClient } from "./support/http-client";
+import { start, type EmulatorHandle } from "../../../../emulator";
+import { DigestClient } from "../support/http-client";
 
 interface Page {
   links: Array<{ href: string; rel: string }>;

@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { start, type EmulatorHandle } from "../../../emulator";
-import { DigestClient, fetchToken, rawRequest } from "./support/http-client";
+import { start, type EmulatorHandle } from "../../../../emulator";
+import { DigestClient, fetchToken, rawRequest } from "../support/http-client";
 
 describe("emulator fault injection", function () {
   this.timeout(30_000);

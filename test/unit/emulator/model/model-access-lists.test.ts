@@ -1,7 +1,7 @@
 import { expect } from "chai";
-import { seed, seedDefaults } from "../../../emulator/model/fixtures";
-import { AtlasModel } from "../../../emulator/model/model";
-import { domainError, freshModel } from "./support/model-fixtures";
+import { seed, seedDefaults } from "../../../../emulator/model/fixtures";
+import { AtlasModel } from "../../../../emulator/model/model";
+import { domainError, freshModel } from "../support/model-fixtures";
 
 describe("emulator model", () => {
   describe("access lists", () => {

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { toJson } from "../../../emulator/http/json";
+import { toJson } from "../../../../emulator/http/json";
 
 describe("emulator JSON output", () => {
   const cases: Array<[string, unknown, string, string]> = [

@@ -3,9 +3,9 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { start, type EmulatorHandle } from "../../../emulator";
-import { expectAtlasError } from "./support/assertions";
-import { digestAuthorization, DigestClient, parseChallenge, rawRequest } from "./support/http-client";
+import { start, type EmulatorHandle } from "../../../../emulator";
+import { expectAtlasError } from "../support/assertions";
+import { digestAuthorization, DigestClient, parseChallenge, rawRequest } from "../support/http-client";
 
 /** Every way found to walk from an Admin API path up to the control plane. */
 const TRAVERSALS = [
@@ -140,7 +140,7 @@ describe("emulator under hostile input", function () {
 
 describe("emulator command line with a broken state file", function () {
   this.timeout(30_000);
-  const CLI = join(__dirname, "..", "..", "..", "emulator", "cli.js");
+  const CLI = join(__dirname, "..", "..", "..", "..", "emulator", "cli.js");
   const PRIVATE_KEY = "c8150efd-c7a0-4afd-8c4f-01bdd56c8977";
   let dir: string;
 

@@ -1,9 +1,9 @@
 import { expect } from "chai";
-import { seedDefaults } from "../../../emulator/model/fixtures";
-import { AtlasModel } from "../../../emulator/model/model";
-import { SeededRandom } from "../../../emulator/model/random";
-import { apiKeyView, redactPrivateKey } from "../../../emulator/http/views";
-import { domainError, freshModel, type FreshModel } from "./support/model-fixtures";
+import { seedDefaults } from "../../../../emulator/model/fixtures";
+import { AtlasModel } from "../../../../emulator/model/model";
+import { SeededRandom } from "../../../../emulator/model/random";
+import { apiKeyView, redactPrivateKey } from "../../../../emulator/http/views";
+import { domainError, freshModel, type FreshModel } from "../support/model-fixtures";
 
 describe("emulator model", () => {
   describe("identifiers", () => {

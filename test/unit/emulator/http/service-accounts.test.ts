@@ -1,7 +1,7 @@
 import { expect } from "chai";
-import { start, type EmulatorHandle } from "../../../emulator";
-import { expectAtlasError } from "./support/assertions";
-import { bearerRequest, DigestClient, fetchToken, rawRequest } from "./support/http-client";
+import { start, type EmulatorHandle } from "../../../../emulator";
+import { expectAtlasError } from "../support/assertions";
+import { bearerRequest, DigestClient, fetchToken, rawRequest } from "../support/http-client";
 
 const SA_TYPE = "application/vnd.atlas.2024-08-05+json;charset=utf-8";
 const CLIENT_ID = /^mdb_sa_id_[a-f0-9]{24}$/;

@@ -1,10 +1,10 @@
 import { expect } from "chai";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { start, type EmulatorHandle } from "../../../emulator";
-import { UNAUTHORIZED_BODY } from "../../../emulator/http/errors";
-import { parseDigestHeader } from "../../../emulator/auth/digest";
-import { digestAuthorization, DigestClient, parseChallenge, rawRequest } from "./support/http-client";
+import { start, type EmulatorHandle } from "../../../../emulator";
+import { UNAUTHORIZED_BODY } from "../../../../emulator/http/errors";
+import { parseDigestHeader } from "../../../../emulator/auth/digest";
+import { digestAuthorization, DigestClient, parseChallenge, rawRequest } from "../support/http-client";
 
 const run = promisify(execFile);
 const CHALLENGE =

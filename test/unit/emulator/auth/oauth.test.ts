@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { start, type EmulatorHandle } from "../../../emulator";
-import { bearerRequest, fetchToken, rawRequest } from "./support/http-client";
+import { start, type EmulatorHandle } from "../../../../emulator";
+import { bearerRequest, fetchToken, rawRequest } from "../support/http-client";
 
 describe("emulator service-account OAuth", function () {
   this.timeout(30_000);
