@@ -11,7 +11,7 @@ import {
 import { AppliedSteps } from "../common/applied-steps";
 import { syncAccessListSteps } from "../common/access-list-steps";
 import { deleteRotating, readRotationFields, startRotation } from "../common/key-rotation";
-import { keyCheckDiffCreate, keyToRead, updateKey, withoutCurrentKey } from "../common/key-resource";
+import { keyMethods, keyToRead, withoutCurrentKey } from "../common/key-resource";
 import { rotates, rotatingResourceId } from "../../shared/rotation-record";
 import { adoptedKeyIsCurrent } from "../../shared/adoption";
 import { apiKeyResourceId, diffApiKey, toOutputs, type ApiKeyInputs, type ApiKeyOutputs } from "./model";
@@ -20,10 +20,11 @@ import { factsOf } from "../../shared/key-facts";
 
 /** ApiKey: an organization API key. Orchestration only; the rules live in model.ts and validation.ts. */
 export const apiKeyHandlers: KindHandlers<ApiKeyInputs, ApiKeyOutputs> = {
-  ...keyCheckDiffCreate({
+  ...keyMethods({
     check: checkApiKey,
     diff: diffApiKey,
     create: createKey,
+    updateInPlace,
     adopt,
     scope: (_inputs, outs) => outs.orgId,
   }),
@@ -47,14 +48,6 @@ export const apiKeyHandlers: KindHandlers<ApiKeyInputs, ApiKeyOutputs> = {
     });
     const outs = { ...toOutputs(inputs, facts, props?.privateKey ?? "", accessList), ...rotation };
     return { id, props: clean(outs), inputs };
-  },
-
-  async update(ctx, id, olds, news) {
-    return updateKey(ctx, id, olds, news, {
-      orgId: olds.orgId,
-      create: (inputs, known) => createKey(ctx, inputs, known),
-      update: (current, next) => updateInPlace(ctx, id, current, next),
-    });
   },
 
   async delete(ctx, _id, props) {

@@ -9,30 +9,34 @@ import { diffRotating, startRotation, updateRotating, type KeyLifecycle } from "
 /**
  * The steps ApiKey and ProjectApiKey take alike: each owns one key, which a
  * rotation policy may replace on a schedule. Only where the key lives (an
- * organization, a host project) and how it is made differ.
+ * organization, a host project) and how it is made differ: each kind gives
+ * those in a {@link KeyKind}, and `keyMethods` makes its check, diff, create
+ * and update.
  */
 
 type KeyInputs = { rotation?: RotationPolicy; keepers?: Record<string, string> };
 
-/** What makes one key kind differ from the other in `check`, `diff` and `create`. */
+/** What makes one key kind differ from the other in `check`, `diff`, `create` and `update`. */
 export interface KeyKind<Inputs, Outputs> {
   /** The kind's checks (validation.ts). */
   check(news: Partial<Inputs>): pulumi.dynamic.CheckResult<Inputs>;
   /** The model's diff (model.ts). */
   diff(olds: Outputs, news: Inputs): ModelDiff;
-  /** Makes a new key. */
-  create(ctx: HandlerContext, inputs: Inputs): Promise<Outputs>;
+  /** Makes a new key (`known`: the keys the state holds, see {@link KeyLifecycle.create}). */
+  create(ctx: HandlerContext, inputs: Inputs, known?: string[]): Promise<Outputs>;
+  /** Applies in-place changes to the current key of the resource `id`. */
+  updateInPlace(ctx: HandlerContext, id: string, olds: Outputs, news: Inputs): Promise<Outputs>;
   /** Takes over the existing key `apiKeyId` instead. */
   adopt(ctx: HandlerContext, inputs: Inputs, apiKeyId: string): Promise<Outputs>;
   /** Where the key lives, the first part of the resource id: the organization, the host project. */
   scope(inputs: Inputs, outs: Outputs): string;
 }
 
-/** `check`, `diff` and `create` of a key kind, made from what is its own. */
-export function keyCheckDiffCreate<
+/** `check`, `diff`, `create` and `update` of a key kind, made from what is its own. */
+export function keyMethods<
   Inputs extends KeyInputs & { adoptApiKeyId?: string },
-  Outputs extends RotatingOutputs & { apiKeyId: string },
->(kind: KeyKind<Inputs, Outputs>): Pick<KindHandlers<Inputs, Outputs>, "check" | "diff" | "create"> {
+  Outputs extends RotatingOutputs & { apiKeyId: string; orgId: string },
+>(kind: KeyKind<Inputs, Outputs>): Pick<KindHandlers<Inputs, Outputs>, "check" | "diff" | "create" | "update"> {
   return {
     async check(_ctx, _olds, news) {
       return kind.check(news);
@@ -45,11 +49,18 @@ export function keyCheckDiffCreate<
       const outs = adopted ? await kind.adopt(ctx, inputs, adopted) : await kind.create(ctx, inputs);
       return createdKey(ctx, inputs.rotation, kind.scope(inputs, outs), outs);
     },
+    async update(ctx, id, olds, news) {
+      return updateKey(ctx, id, olds, news, {
+        orgId: olds.orgId,
+        create: (inputs, known) => kind.create(ctx, inputs, known),
+        update: (current, next) => kind.updateInPlace(ctx, id, current, next),
+      });
+    },
   };
 }
 
 /** The engine's diff: the rotation's with a policy (or when losing one), the model's otherwise. */
-export function diffKey(
+function diffKey(
   ctx: HandlerContext,
   olds: RotatingOutputs,
   news: KeyInputs,
@@ -62,7 +73,7 @@ export function diffKey(
  * The result of a create. Without a policy the id is `<scope>/<apiKeyId>`; with one it is the
  * rotating id, stable across rotations, and the rotation's clock starts now.
  */
-export function createdKey<Outputs extends { apiKeyId: string }>(
+function createdKey<Outputs extends { apiKeyId: string }>(
   ctx: HandlerContext,
   rotation: RotationPolicy | undefined,
   scope: string,
@@ -73,7 +84,7 @@ export function createdKey<Outputs extends { apiKeyId: string }>(
 }
 
 /** An update: in place on the current key, or the rotation's steps when a policy is involved. */
-export async function updateKey<Inputs extends KeyInputs, Outputs extends RotatingOutputs>(
+async function updateKey<Inputs extends KeyInputs, Outputs extends RotatingOutputs>(
   ctx: HandlerContext,
   id: string,
   olds: Outputs,

@@ -2,7 +2,7 @@ import type { ApiKeyDetails } from "../../atlas/types";
 import { GONE_WHEN, goneIf } from "../../atlas/not-found";
 import { GONE, clean, type HandlerContext, type KindHandlers } from "../common/contract";
 import { deleteRotating, readRotationFields, startRotation } from "../common/key-rotation";
-import { keyCheckDiffCreate, keyToRead, updateKey, withoutCurrentKey } from "../common/key-resource";
+import { keyMethods, keyToRead, withoutCurrentKey } from "../common/key-resource";
 import { rotates } from "../../shared/rotation-record";
 import { adoptedKeyIsCurrent } from "../../shared/adoption";
 import { factsOf, orgOf, projectRolesOf, projectsOf } from "../../shared/key-facts";
@@ -33,10 +33,11 @@ import { checkProjectApiKey } from "./validation";
  * Destroy deletes the key (it owns it: a live orphan key is worse than none).
  */
 export const projectApiKeyHandlers: KindHandlers<ProjectApiKeyInputs, ProjectApiKeyOutputs> = {
-  ...keyCheckDiffCreate({
+  ...keyMethods({
     check: checkProjectApiKey,
     diff: diffProjectApiKey,
     create: createProjectKey,
+    updateInPlace,
     adopt: adoptProjectKey,
     scope: (inputs) => inputs.projectAssignments[0].projectId,
   }),
@@ -82,14 +83,6 @@ export const projectApiKeyHandlers: KindHandlers<ProjectApiKeyInputs, ProjectApi
     const facts: ProjectKeyFacts = { ...factsOf(key, orgId), orgId };
     const outs = toProjectOutputs(inputs, facts, assignments, props?.privateKey ?? "", accessList);
     return { id, props: clean({ ...outs, ...rotation }), inputs };
-  },
-
-  async update(ctx, id, olds, news) {
-    return updateKey(ctx, id, olds, news, {
-      orgId: olds.orgId,
-      create: (inputs, known) => createProjectKey(ctx, inputs, known),
-      update: (current, next) => updateInPlace(ctx, id, current, next),
-    });
   },
 
   async delete(ctx, id, props) {
