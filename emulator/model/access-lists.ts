@@ -1,8 +1,7 @@
 import { AtlasDomainError } from "./domain-error";
 import type { ModelContext } from "./context";
 import { requireKeyInOrg } from "./api-keys";
-import { appendEntries, entriesContaining, parseNewEntries, refuseCallerRemoval } from "./entry-rules";
-import { parseBlock } from "./ip-address";
+import { appendEntries, indexOfBlock, parseNewEntries, recordUseOn, refuseCallerRemoval } from "./entry-rules";
 import type { AccessListEntryRecord, ApiKeyRecord } from "./types";
 
 /*
@@ -74,18 +73,15 @@ export function deleteAccessListEntry(
 
 /** Counts a request from `ip` on every entry of the key that contains it (count, lastUsed, lastUsedAddress). */
 export function recordAccessListUse(ctx: ModelContext, key: ApiKeyRecord, ip: string): boolean {
-  const { address, matches } = entriesContaining(key.accessList, ip);
-  for (const entry of matches) {
+  return recordUseOn(key.accessList, ip, (entry, address) => {
     entry.count += 1;
     entry.lastUsed = ctx.timestamp();
     entry.lastUsedAddress = address;
-  }
-  return matches.length > 0;
+  });
 }
 
 function indexOfEntry(key: ApiKeyRecord, address: string): number {
-  const block = parseBlock(address);
-  const index = block ? key.accessList.findIndex((e) => e.cidrBlock === block.cidr) : -1;
+  const index = indexOfBlock(key.accessList, address);
   if (index < 0) {
     // After the documented API_KEY_WHITELIST_NOT_FOUND (404).
     throw new AtlasDomainError(

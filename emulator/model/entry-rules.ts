@@ -50,6 +50,26 @@ export function appendEntries<T extends { cidrBlock: string; ipAddress?: string 
   return list;
 }
 
+/** The index of the entry that `address` names, compared in canonical form; -1 when none does. */
+export function indexOfBlock<T extends { cidrBlock: string }>(entries: T[], address: string): number {
+  const block = parseBlock(address);
+  return block ? entries.findIndex((e) => e.cidrBlock === block.cidr) : -1;
+}
+
+/**
+ * Counts a request from `ip` on every entry that contains it, through `touch` (each kind of list
+ * names its usage fields as its API does); false when no entry contains it.
+ */
+export function recordUseOn<T extends { cidrBlock: string }>(
+  entries: T[],
+  ip: string,
+  touch: (entry: T, address: string) => void,
+): boolean {
+  const { address, matches } = entriesContaining(entries, ip);
+  for (const entry of matches) touch(entry, address);
+  return matches.length > 0;
+}
+
 /** The entries whose block contains `ip`, and `ip` in canonical form. */
 export function entriesContaining<T extends { cidrBlock: string }>(
   entries: T[],

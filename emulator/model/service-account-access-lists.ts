@@ -1,7 +1,6 @@
 import type { ModelContext } from "./context";
 import { AtlasDomainError } from "./domain-error";
-import { appendEntries, entriesContaining, parseNewEntries, refuseCallerRemoval } from "./entry-rules";
-import { parseBlock } from "./ip-address";
+import { appendEntries, indexOfBlock, parseNewEntries, recordUseOn, refuseCallerRemoval } from "./entry-rules";
 import type { ServiceAccountAccessListEntryRecord, ServiceAccountRecord } from "./types";
 
 /*
@@ -44,8 +43,7 @@ export function deleteEntry(
   address: string,
   caller?: { clientId?: string; ip?: string },
 ): void {
-  const block = parseBlock(address);
-  const index = block ? sa.accessList.findIndex((e) => e.cidrBlock === block.cidr) : -1;
+  const index = indexOfBlock(sa.accessList, address);
   if (index < 0) {
     throw new AtlasDomainError(
       "SERVICE_ACCOUNT_ACCESS_LIST_ENTRY_NOT_FOUND",
@@ -59,11 +57,9 @@ export function deleteEntry(
 
 /** Counts a token use from `ip` on the matching entries; false when none matches. */
 export function recordUse(ctx: ModelContext, sa: ServiceAccountRecord, ip: string): boolean {
-  const { address, matches } = entriesContaining(sa.accessList, ip);
-  for (const entry of matches) {
+  return recordUseOn(sa.accessList, ip, (entry, address) => {
     entry.requestCount += 1;
     entry.lastUsedAt = ctx.timestamp();
     entry.lastUsedAddress = address;
-  }
-  return matches.length > 0;
+  });
 }
