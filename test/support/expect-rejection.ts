@@ -1,12 +1,29 @@
 import { expect } from "chai";
+import { isAtlasApiError, type AtlasApiError } from "../../provider/atlas/errors";
 
-/** Awaits a promise that must reject, and checks the message. */
-export async function expectRejection(promise: Promise<unknown>, message: RegExp): Promise<Error> {
+/** The error a promise rejects with; fails the test, saying what was expected, when it resolves. */
+export async function rejectionOf<E extends Error = Error>(
+  promise: Promise<unknown>,
+  expected = "a failure",
+): Promise<E> {
   try {
     await promise;
   } catch (error) {
-    expect((error as Error).message).to.match(message);
-    return error as Error;
+    return error as E;
   }
-  throw new Error(`expected a rejection matching ${message}`);
+  throw new Error(`expected ${expected}`);
+}
+
+/** Awaits a promise that must reject, and checks the message. */
+export async function expectRejection(promise: Promise<unknown>, message: RegExp): Promise<Error> {
+  const error = await rejectionOf(promise, `a rejection matching ${message}`);
+  expect(error.message).to.match(message);
+  return error;
+}
+
+/** The Atlas API error a client call fails with; any other failure is thrown again as it is. */
+export async function atlasRejectionOf(promise: Promise<unknown>): Promise<AtlasApiError> {
+  const error = await rejectionOf(promise, "the call to fail");
+  if (isAtlasApiError(error)) return error;
+  throw error;
 }

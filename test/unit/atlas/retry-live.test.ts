@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import type { ServerResponse, IncomingMessage } from "http";
-import { AtlasClient, isAtlasApiError, type AtlasApiError, type RetryOptions } from "../../../provider/atlas";
+import { AtlasClient, type RetryOptions } from "../../../provider/atlas";
 import { closedAfterEachTest, digestGuard, sendJson, startServer } from "./support/local-server";
+import { atlasRejectionOf } from "../../support/expect-rejection";
 
 const ORG = "5f1a2b3c4d5e6f7a8b9c0d1e";
 const PUBLIC_KEY = "retrykey";
@@ -17,16 +18,6 @@ const CREATED = {
 
 /** What the server does with each authenticated request, in order; "ok" once the script runs out. */
 type Step = "ok" | "hang" | "reset" | number | { status: number; headers?: Record<string, string> };
-
-async function errorOf(promise: Promise<unknown>): Promise<AtlasApiError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (isAtlasApiError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("atlas retry against a scripted local server", () => {
   const local = closedAfterEachTest();
@@ -74,7 +65,7 @@ describe("atlas retry against a scripted local server", () => {
 
   it("stops after maxAttempts and reports the last status and the attempt count", async () => {
     const { client, server } = await setup([503, 503, 503, 503], { maxAttempts: 3 });
-    const error = await errorOf(client.getOrganization(ORG));
+    const error = await atlasRejectionOf(client.getOrganization(ORG));
     expect(error.status).to.equal(503);
     expect(error.attempts).to.equal(3);
     expect(error.ambiguous).to.equal(false);
@@ -83,7 +74,7 @@ describe("atlas retry against a scripted local server", () => {
 
   it("never resends a key-creating POST after a 500", async () => {
     const { client, log } = await setup([500]);
-    const error = await errorOf(client.createOrgApiKey(ORG, { desc: "d", roles: ["ORG_MEMBER"] }));
+    const error = await atlasRejectionOf(client.createOrgApiKey(ORG, { desc: "d", roles: ["ORG_MEMBER"] }));
     expect(log()).to.deep.equal([`POST ${KEY_PATH} unsigned`, `POST ${KEY_PATH} signed`]);
     expect(error).to.include({ status: 500, ambiguous: true, method: "POST", path: KEY_PATH });
     expect(error.message).to.match(/may have been created/);
@@ -91,7 +82,7 @@ describe("atlas retry against a scripted local server", () => {
 
   it("never resends a key-creating POST after a connection reset", async () => {
     const { client, log } = await setup(["reset"]);
-    const error = await errorOf(
+    const error = await atlasRejectionOf(
       client.createProjectApiKey("6a1a2b3c4d5e6f7a8b9c0d1e", { desc: "d", roles: ["GROUP_READ_ONLY"] }),
     );
     const path = "/api/atlas/v2/groups/6a1a2b3c4d5e6f7a8b9c0d1e/apiKeys";
@@ -101,7 +92,7 @@ describe("atlas retry against a scripted local server", () => {
 
   it("never resends a key-creating POST after a timeout", async () => {
     const { client, log } = await setup(["hang"], {}, 300);
-    const error = await errorOf(client.createOrgApiKey(ORG, { desc: "d", roles: ["ORG_MEMBER"] }));
+    const error = await atlasRejectionOf(client.createOrgApiKey(ORG, { desc: "d", roles: ["ORG_MEMBER"] }));
     expect(log()).to.deep.equal([`POST ${KEY_PATH} unsigned`, `POST ${KEY_PATH} signed`]);
     expect(error).to.include({ status: 0, errorCode: "TIMEOUT", ambiguous: true });
   });
@@ -140,7 +131,7 @@ describe("atlas retry against a scripted local server", () => {
         retry: { maxAttempts: 3, sleep: async () => undefined },
       }),
     );
-    const error = await errorOf(client.createOrgApiKey(ORG, { desc: "d", roles: ["ORG_MEMBER"] }));
+    const error = await atlasRejectionOf(client.createOrgApiKey(ORG, { desc: "d", roles: ["ORG_MEMBER"] }));
     expect(error).to.include({ status: 0, errorCode: "NETWORK_ERROR", ambiguous: false, attempts: 3 });
     expect(error.detail).to.match(/ECONNREFUSED/);
   });

@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import { inspect } from "util";
-import { AtlasClient, isAtlasApiError, type AtlasApiError } from "../../../provider/atlas";
+import { AtlasClient } from "../../../provider/atlas";
 import { sendJson, startServer, type LocalServer, type LoggedRequest } from "./support/local-server";
+import { atlasRejectionOf } from "../../support/expect-rejection";
 
 const ORG = "5f1a2b3c4d5e6f7a8b9c0d1e";
 const GROUP = "6a1a2b3c4d5e6f7a8b9c0d1e";
@@ -71,16 +72,6 @@ function fake(script: Step[]) {
     if (req.method === "DELETE") return { status: 204 };
     return { status: 404, body: { error: 404, errorCode: "RESOURCE_NOT_FOUND", detail: `No route ${key}` } };
   };
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<AtlasApiError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (isAtlasApiError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected the call to fail");
 }
 
 describe("atlas client service-account operations (authenticated as a service account)", () => {
@@ -221,11 +212,13 @@ describe("atlas client service-account operations (authenticated as a service ac
 
   it("never resends an account- or secret-creating POST after a 500, but resends a read", async () => {
     script.push(500, 500, 503);
-    const account = await errorOf(
+    const account = await atlasRejectionOf(
       client.createServiceAccount(ORG, { name: "n", description: "d", roles: ["ORG_MEMBER"] }),
     );
     expect(account).to.include({ status: 500, ambiguous: true });
-    const secret = await errorOf(client.createServiceAccountSecret(ORG, CLIENT, { secretExpiresAfterHours: 8 }));
+    const secret = await atlasRejectionOf(
+      client.createServiceAccountSecret(ORG, CLIENT, { secretExpiresAfterHours: 8 }),
+    );
     expect(secret).to.include({ status: 500, ambiguous: true });
     expect((await client.getServiceAccount(ORG, CLIENT)).clientId).to.equal(CLIENT);
     expect(calls()).to.deep.equal([
@@ -238,7 +231,9 @@ describe("atlas client service-account operations (authenticated as a service ac
 
   it("keeps the managing secret and created secrets out of dumps and errors", async () => {
     script.push(400);
-    const error = await errorOf(client.createServiceAccountSecret(ORG, CLIENT, { secretExpiresAfterHours: 1 }));
+    const error = await atlasRejectionOf(
+      client.createServiceAccountSecret(ORG, CLIENT, { secretExpiresAfterHours: 1 }),
+    );
     const dump =
       JSON.stringify(client) + inspect(client, { depth: 10, showHidden: true }) + String(error) + inspect(error);
     expect(dump.includes(MANAGER_SECRET), "the managing secret leaked").to.equal(false);

@@ -7,6 +7,7 @@ import { serviceAccountAccessListHandlers as entries } from "../../../provider/r
 import type { ServiceAccountOutputs } from "../../../provider/resources/service-account/model";
 import { FakeServiceAccounts, notFound } from "./support/fake-service-accounts";
 import { SERVICE_ACCOUNT_BAD_INPUTS } from "../../support/service-account-bad-inputs";
+import { rejectionOf } from "../../support/expect-rejection";
 
 const ORG = "5f1a2b3c4d5e6f7a8b9c0d1e";
 const P1 = "7a1b2c3d4e5f6a7b8c9d0e1f";
@@ -17,15 +18,6 @@ const inputs = {
   roles: ["ORG_READ_ONLY"],
   secretExpiresAfterHours: 720,
 };
-
-async function errorOf(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected a failure");
-}
 
 describe("service-account handlers against an in-memory Atlas", () => {
   let fake: FakeServiceAccounts;
@@ -85,7 +77,7 @@ describe("service-account handlers against an in-memory Atlas", () => {
   it("drops an account deleted outside Pulumi by its error code, never on a bare 404", async () => {
     const { id, outs } = await createAccount();
     fake.failNext.getServiceAccount = new AtlasApiError({ status: 404, errorCode: "RESOURCE_NOT_FOUND" });
-    expect((await errorOf(sa.read(ctx, id, outs))).message).to.match(/404/);
+    expect((await rejectionOf(sa.read(ctx, id, outs))).message).to.match(/404/);
     delete fake.accounts[outs.clientId];
     expect(await sa.read(ctx, id, outs)).to.deep.equal({});
     await sa.delete(ctx, id, outs);
@@ -101,7 +93,7 @@ describe("service-account handlers against an in-memory Atlas", () => {
     const { outs } = await createAccount({ secretExpiresAfterHours: undefined, adoptClientId: existing.clientId });
     expect(outs).to.include({ clientId: existing.clientId, name: "ci", description: "CI pipeline" });
     expect(fake.accounts[existing.clientId].name).to.equal("ci");
-    const missing = await errorOf(
+    const missing = await rejectionOf(
       sa.create(ctx, {
         ...inputs,
         secretExpiresAfterHours: undefined,
@@ -119,7 +111,7 @@ describe("service-account handlers against an in-memory Atlas", () => {
       ambiguous: true,
     });
     fake.calls.length = 0;
-    const error = await errorOf(sa.create(ctx, inputs));
+    const error = await rejectionOf(sa.create(ctx, inputs));
     expect(error.message).to.match(
       /may or may not have succeeded.*not retried.*Accounts named "ci" now in organization/,
     );
@@ -140,7 +132,7 @@ describe("service-account handlers against an in-memory Atlas", () => {
     const read = await secrets.read(ctx, id, outs);
     expect(read.props!.secret === outs.secret).to.equal(true);
     fake.calls.length = 0;
-    const full = await errorOf(secrets.create(ctx, secretInputs));
+    const full = await rejectionOf(secrets.create(ctx, secretInputs));
     expect(full.message).to.match(/already has 2 secrets, and Atlas keeps at most 2/);
     expect(fake.calls).to.deep.equal(["getServiceAccount"]);
   });
@@ -157,7 +149,7 @@ describe("service-account handlers against an in-memory Atlas", () => {
     await secrets.delete(ctx, id, outs);
     expect(await secrets.read(ctx, id, outs)).to.deep.equal({});
     await secrets.delete(ctx, id, outs);
-    const gone = await errorOf(
+    const gone = await rejectionOf(
       secrets.create(ctx, { orgId: ORG, clientId: "mdb_sa_id_000000000000000000000000", secretExpiresAfterHours: 8 }),
     );
     expect(gone.message).to.match(/has no service account/);
@@ -199,6 +191,6 @@ describe("service-account handlers against an in-memory Atlas", () => {
     expect(await entries.read(ctx, id)).to.deep.equal({});
     await entries.delete(ctx, id, outs);
     fake.failNext.listServiceAccountAccessList = notFound("RESOURCE_NOT_FOUND");
-    expect((await errorOf(entries.read(ctx, single.id))).message).to.match(/404/);
+    expect((await rejectionOf(entries.read(ctx, single.id))).message).to.match(/404/);
   });
 });

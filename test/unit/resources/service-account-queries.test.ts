@@ -1,18 +1,10 @@
 import { expect } from "chai";
 import { serviceAccountQueries } from "../../../provider/program/service-account-queries";
 import { FakeServiceAccounts } from "./support/fake-service-accounts";
+import { rejectionOf } from "../../support/expect-rejection";
 
 const ORG = "5f1a2b3c4d5e6f7a8b9c0d1e";
 const P1 = "7a1b2c3d4e5f6a7b8c9d0e1f";
-
-async function errorOf(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected a failure");
-}
 
 describe("service-account lookups", () => {
   let fake: FakeServiceAccounts;
@@ -65,23 +57,24 @@ describe("service-account lookups", () => {
   });
 
   it("check arguments before any request and explain what is missing", async () => {
-    expect((await errorOf(q.getServiceAccount({ orgId: "org", clientId }))).message).to.match(/orgId must be 24/);
-    expect((await errorOf(q.getServiceAccount({ orgId: ORG, clientId: clear }))).message).to.match(
+    expect((await rejectionOf(q.getServiceAccount({ orgId: "org", clientId }))).message).to.match(/orgId must be 24/);
+    expect((await rejectionOf(q.getServiceAccount({ orgId: ORG, clientId: clear }))).message).to.match(
       /holds a client secret/,
     );
     expect(
-      (await errorOf(q.getServiceAccountAccessListEntry({ orgId: ORG, clientId, cidrBlock: "10.0.0.1/8" }))).message,
+      (await rejectionOf(q.getServiceAccountAccessListEntry({ orgId: ORG, clientId, cidrBlock: "10.0.0.1/8" })))
+        .message,
     ).to.match(/host bits/);
     expect(fake.calls).to.deep.equal([]);
-    const missing = await errorOf(q.getServiceAccountSecret({ orgId: ORG, clientId, secretId: P1 }));
+    const missing = await rejectionOf(q.getServiceAccountSecret({ orgId: ORG, clientId, secretId: P1 }));
     expect(missing.message).to.match(/has no secret/);
     expect(
-      (await errorOf(q.getServiceAccountAccessListEntry({ orgId: ORG, clientId, ipAddress: "10.9.9.9" }))).message,
+      (await rejectionOf(q.getServiceAccountAccessListEntry({ orgId: ORG, clientId, ipAddress: "10.9.9.9" }))).message,
     ).to.match(/no access-list entry 10.9.9.9/);
   });
 
   it("keep a secret pasted as a client id out of the message", async () => {
-    const message = (await errorOf(q.getServiceAccount({ orgId: ORG, clientId: clear }))).message;
+    const message = (await rejectionOf(q.getServiceAccount({ orgId: ORG, clientId: clear }))).message;
     expect(message.includes(clear.slice(10))).to.equal(false);
   });
 });

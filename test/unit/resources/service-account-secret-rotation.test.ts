@@ -6,6 +6,7 @@ import type {
   ServiceAccountSecretOutputs as Outputs,
 } from "../../../provider/resources/service-account-secret/model";
 import { FakeServiceAccounts, notFound } from "./support/fake-service-accounts";
+import { rejectionOf } from "../../support/expect-rejection";
 
 /*
  * Every transition of a ServiceAccountSecret's rotation, with an injected clock
@@ -19,14 +20,7 @@ const H = 3_600_000;
 const D = 24 * H;
 const at = (ms: number) => new Date(ms).toISOString();
 
-async function errorOf(promise: Promise<unknown>): Promise<Error & { id?: string; properties?: Outputs }> {
-  try {
-    await promise;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected a failure");
-}
+const errorOf = (promise: Promise<unknown>) => rejectionOf<Error & { id?: string; properties?: Outputs }>(promise);
 
 describe("ServiceAccountSecret rotation (injected clock, in-memory Atlas)", () => {
   let fake: FakeServiceAccounts;
