@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { expect } from "chai";
-import * as ts from "typescript";
+import { typeErrors } from "./type-check";
 import { repoRoot } from "../../harness/pulumi";
 import { readmeWithCurrentExamples } from "./readme-examples";
 
@@ -122,26 +122,7 @@ describe("documentation", () => {
         fs.writeFileSync(file, snippet.code);
         return file;
       });
-      const program = ts.createProgram(files, {
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.CommonJS,
-        moduleResolution: ts.ModuleResolutionKind.Node10,
-        strict: true,
-        esModuleInterop: true,
-        skipLibCheck: true,
-        noEmit: true,
-        types: ["node"],
-        typeRoots: [path.join(repoRoot, "node_modules", "@types")],
-        baseUrl: repoRoot,
-        paths: {
-          "pulumi-mongodbatlas-apikeys": ["provider/index.ts"],
-          "pulumi-mongodbatlas-apikeys/emulator": ["emulator/index.ts"],
-        },
-      });
-      const problems = ts
-        .getPreEmitDiagnostics(program)
-        .filter((d) => d.file && files.includes(path.resolve(d.file.fileName)))
-        .map((d) => `${path.basename(d.file!.fileName)}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+      const problems = typeErrors(files);
       expect(problems).to.deep.equal([]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
