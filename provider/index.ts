@@ -3,19 +3,28 @@
  * resources. Property names follow `@pulumi/mongodbatlas`, so migrating is
  * mostly a change of import.
  */
-export { ApiKey, type ApiKeyArgs, type ApiKeyState, type RotationPolicyArgs } from "./program/api-key";
+export { ApiKey, type ApiKeyArgs, type ApiKeyProperties, type ApiKeyState } from "./program/api-key";
+export { type KeyOptionArgs, type KeyProperties, type RotationPolicyArgs } from "./program/key-class";
+export { type InputOf, type OutputsOf, type StateOf } from "./program/resource-properties";
 export {
   ProjectApiKey,
   type ProjectApiKeyArgs,
+  type ProjectApiKeyProperties,
   type ProjectApiKeyState,
   type ProjectApiKeyProjectAssignment,
 } from "./program/project-api-key";
 export {
   ApiKeyProjectAssignment,
   type ApiKeyProjectAssignmentArgs,
+  type ApiKeyProjectAssignmentProperties,
   type ApiKeyProjectAssignmentState,
 } from "./program/api-key-project-assignment";
-export { AccessListApiKey, type AccessListApiKeyArgs, type AccessListApiKeyState } from "./program/access-list-api-key";
+export {
+  AccessListApiKey,
+  type AccessListApiKeyArgs,
+  type AccessListApiKeyProperties,
+  type AccessListApiKeyState,
+} from "./program/access-list-api-key";
 export { Provider, type ProviderArgs } from "./program/provider";
 import * as types from "./types";
 /** Nested input and output shapes, as `types.input` / `types.output` of `@pulumi/mongodbatlas`. */
@@ -23,22 +32,26 @@ export { types };
 export {
   ServiceAccount,
   type ServiceAccountArgs,
+  type ServiceAccountProperties,
   type ServiceAccountState,
   type ServiceAccountSecretInfo,
 } from "./program/service-account";
 export {
   ServiceAccountSecret,
   type ServiceAccountSecretArgs,
+  type ServiceAccountSecretProperties,
   type ServiceAccountSecretState,
 } from "./program/service-account-secret";
 export {
   ServiceAccountProjectAssignment,
   type ServiceAccountProjectAssignmentArgs,
+  type ServiceAccountProjectAssignmentProperties,
   type ServiceAccountProjectAssignmentState,
 } from "./program/service-account-project-assignment";
 export {
   ServiceAccountAccessListEntry,
   type ServiceAccountAccessListEntryArgs,
+  type ServiceAccountAccessListEntryProperties,
   type ServiceAccountAccessListEntryState,
 } from "./program/service-account-access-list-entry";
 export {

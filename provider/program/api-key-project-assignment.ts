@@ -1,26 +1,28 @@
-import * as pulumi from "@pulumi/pulumi";
 import { warnAboutUnknownRoles } from "./warnings";
 import { resourceClass } from "./resource-class";
+import type { ArgsOf, StateOf } from "./resource-properties";
 
-/** Arguments of {@link ApiKeyProjectAssignment}. Names match `mongodbatlas.ApiKeyProjectAssignment`. */
-export interface ApiKeyProjectAssignmentArgs {
+/**
+ * What an {@link ApiKeyProjectAssignment} holds: each is an output of the class
+ * and may be given to its `get`. Names match `mongodbatlas.ApiKeyProjectAssignment`.
+ */
+export interface ApiKeyProjectAssignmentProperties {
   /** Project id (24-hex). Changing it replaces the assignment. */
-  projectId: pulumi.Input<string>;
+  projectId: string;
   /** Id (24-hex) of an existing organization key, not its public key. Changing it replaces the assignment. */
-  apiKeyId: pulumi.Input<string>;
-  /** Project roles, e.g. `["GROUP_READ_ONLY"]`; compared as a set, updated in place. */
-  roles: pulumi.Input<pulumi.Input<string>[]>;
+  apiKeyId: string;
+  /** Project roles, e.g. `["GROUP_READ_ONLY"]`; compared as a set (outputs hold them sorted), updated in place. */
+  roles: string[];
 }
 
-/** Known properties of an {@link ApiKeyProjectAssignment}. Names match `mongodbatlas.ApiKeyProjectAssignmentState`. */
-export interface ApiKeyProjectAssignmentState {
-  /** Key id. */
-  apiKeyId?: pulumi.Input<string | undefined>;
-  /** Project id. */
-  projectId?: pulumi.Input<string | undefined>;
-  /** Project roles. */
-  roles?: pulumi.Input<pulumi.Input<string>[] | undefined>;
-}
+/** Arguments of {@link ApiKeyProjectAssignment}: all its properties. */
+export interface ApiKeyProjectAssignmentArgs extends ArgsOf<
+  ApiKeyProjectAssignmentProperties,
+  "projectId" | "apiKeyId" | "roles"
+> {}
+
+/** Known properties of an {@link ApiKeyProjectAssignment}, for its `get`. Names match `mongodbatlas.ApiKeyProjectAssignmentState`. */
+export type ApiKeyProjectAssignmentState = StateOf<ApiKeyProjectAssignmentProperties>;
 
 /**
  * Assigns an existing organization key to a project. Destroy unassigns only;
@@ -29,15 +31,11 @@ export interface ApiKeyProjectAssignmentState {
  * Resource id: `projectId/apiKeyId`; `ApiKeyProjectAssignment.get` reads an
  * existing assignment without managing it.
  */
-export class ApiKeyProjectAssignment extends resourceClass<ApiKeyProjectAssignmentArgs, ApiKeyProjectAssignmentState>({
+export class ApiKeyProjectAssignment extends resourceClass<
+  ApiKeyProjectAssignmentArgs,
+  ApiKeyProjectAssignmentProperties
+>({
   kind: "apiKeyProjectAssignment",
   type: "ApiKeyProjectAssignment",
   registered: (resource, args) => warnAboutUnknownRoles(args?.roles, resource),
-}) {
-  /** Project id. */
-  declare readonly projectId: pulumi.Output<string>;
-  /** Key id. */
-  declare readonly apiKeyId: pulumi.Output<string>;
-  /** Project roles as Atlas holds them, sorted. */
-  declare readonly roles: pulumi.Output<string[]>;
-}
+}) {}

@@ -1,63 +1,38 @@
 import * as pulumi from "@pulumi/pulumi";
 import { warnAboutUnknownRoles } from "./warnings";
-import { keyResourceClass } from "./key-class";
+import { keyResourceClass, type KeyOptionArgs, type KeyProperties } from "./key-class";
+import type { ArgsOf, StateOf } from "./resource-properties";
 import type * as input from "../types/input";
 import type * as output from "../types/output";
-import type { RotationPolicyArgs } from "./api-key";
 
 /** One project a {@link ProjectApiKey} is assigned to (also `types.input.ProjectApiKeyProjectAssignment`). */
 export type ProjectApiKeyProjectAssignment = input.ProjectApiKeyProjectAssignment;
 
-/** Known properties of a {@link ProjectApiKey}, for {@link ProjectApiKey.get}. Names match `mongodbatlas.ProjectApiKeyState`. */
-export interface ProjectApiKeyState {
-  /** 24-hex id of the key. */
-  apiKeyId?: pulumi.Input<string | undefined>;
-  /** Description. */
-  description?: pulumi.Input<string | undefined>;
-  /** Private key (a secret). */
-  privateKey?: pulumi.Input<string | undefined>;
-  /** Projects and roles. */
-  projectAssignments?: pulumi.Input<pulumi.Input<input.ProjectApiKeyProjectAssignment>[] | undefined>;
-  /** Public key. */
-  publicKey?: pulumi.Input<string | undefined>;
-  /** Access-list entries. */
-  accessList?: pulumi.Input<pulumi.Input<string>[] | undefined>;
-  /** Rotation keepers. */
-  keepers?: pulumi.Input<Record<string, pulumi.Input<string>> | undefined>;
+/**
+ * What a {@link ProjectApiKey} holds: each is an output of the class and may be
+ * given to {@link ProjectApiKey.get}. Names match `mongodbatlas.ProjectApiKey`.
+ */
+export interface ProjectApiKeyProperties extends KeyProperties {
+  /** Description, 1 to 250 characters. Updated in place. */
+  description: string;
+  /**
+   * Projects and the roles the key holds in each. The first entry hosts the
+   * create call; each project may appear once. Adding, removing or changing
+   * roles updates in place.
+   */
+  projectAssignments: output.ProjectApiKeyProjectAssignment[];
+  /** Organization the key belongs to. */
+  orgId: string;
+  /** Organization roles of the key (ORG_MEMBER). */
+  roleNames: string[];
 }
 
-/** Arguments of {@link ProjectApiKey}. Names match `mongodbatlas.ProjectApiKey`. */
-export interface ProjectApiKeyArgs {
-  /** Description, 1 to 250 characters. Updated in place. */
-  description: pulumi.Input<string>;
-  /**
-   * Projects and roles. The first entry hosts the create call; each project may
-   * appear once. Adding, removing or changing roles updates in place.
-   */
-  projectAssignments: pulumi.Input<pulumi.Input<ProjectApiKeyProjectAssignment>[]>;
-  /** IP addresses and CIDR blocks allowed to use the key, managed as a set. */
-  accessList?: pulumi.Input<pulumi.Input<string>[]>;
-  /**
-   * Changing any value replaces the key, new one first, old one deleted in the
-   * same `up`. With a `rotation` policy, a change rotates the key instead,
-   * keeping the old one for the overlap.
-   */
-  keepers?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  /**
-   * Scheduled rotation, as for {@link ApiKeyArgs.rotation}: the new key gets the
-   * same description, project assignments and access list. See docs/rotation.md.
-   */
-  rotation?: pulumi.Input<RotationPolicyArgs>;
-  /**
-   * Id of an existing key to take over instead of creating one, as for
-   * {@link ApiKeyArgs.adoptApiKeyId}: it is looked up in the organization of the
-   * first project, and its description, project assignments (projects not listed
-   * are unassigned) and access list are brought to the values declared here.
-   */
-  adoptApiKeyId?: pulumi.Input<string>;
-  /** The private key of the adopted key, if you have it; stored only as a secret. */
-  adoptPrivateKey?: pulumi.Input<string>;
-}
+/** Arguments of {@link ProjectApiKey}: the key's description and projects, and the options every key takes. */
+export interface ProjectApiKeyArgs
+  extends ArgsOf<ProjectApiKeyProperties, "description" | "projectAssignments">, KeyOptionArgs {}
+
+/** Known properties of a {@link ProjectApiKey}, for {@link ProjectApiKey.get}. Names match `mongodbatlas.ProjectApiKeyState`. */
+export type ProjectApiKeyState = StateOf<ProjectApiKeyProperties>;
 
 /**
  * An API key created for one or more projects (`/api/atlas/v2/groups/{groupId}/apiKeys`)
@@ -68,8 +43,10 @@ export interface ProjectApiKeyArgs {
  * rotation policy `projectId/rotating/<id of the first key>`, which stays the
  * same across rotations (the current key is `apiKeyId`). `ProjectApiKey.get`
  * reads an existing key without managing it (`privateKey` is "").
+ * An adopted key (`adoptApiKeyId`) is looked up in the organization of the
+ * first project, and projects not listed are unassigned from it.
  */
-export class ProjectApiKey extends keyResourceClass<ProjectApiKeyArgs, ProjectApiKeyState>({
+export class ProjectApiKey extends keyResourceClass<ProjectApiKeyArgs, ProjectApiKeyProperties>({
   kind: "projectApiKey",
   type: "ProjectApiKey",
   outputs: ["orgId", "apiKeyId", "publicKey", "privateKey", "roleNames"],
@@ -80,25 +57,4 @@ export class ProjectApiKey extends keyResourceClass<ProjectApiKeyArgs, ProjectAp
       .apply((list) => (list ?? []).flatMap((a) => a.roleNames ?? []));
     warnAboutUnknownRoles(roles, resource);
   },
-}) {
-  /** Description as Atlas holds it. */
-  declare readonly description: pulumi.Output<string>;
-  /** The projects the key is assigned to, with the roles it holds there. */
-  declare readonly projectAssignments: pulumi.Output<output.ProjectApiKeyProjectAssignment[]>;
-  /** Access-list entries, when managed. */
-  declare readonly accessList: pulumi.Output<string[] | undefined>;
-  /** Rotation keepers. */
-  declare readonly keepers: pulumi.Output<Record<string, string> | undefined>;
-  /** Organization the key belongs to. */
-  declare readonly orgId: pulumi.Output<string>;
-  /** 24-hex id of the key. */
-  declare readonly apiKeyId: pulumi.Output<string>;
-  /** Public key: the 8-letter digest username. */
-  declare readonly publicKey: pulumi.Output<string>;
-  /** Private key, always a secret; "" for a key read with `get`. */
-  declare readonly privateKey: pulumi.Output<string>;
-  /** The adopted key's id, when the key was adopted. */
-  declare readonly adoptApiKeyId: pulumi.Output<string | undefined>;
-  /** Organization roles of the key (ORG_MEMBER). */
-  declare readonly roleNames: pulumi.Output<string[]>;
-}
+}) {}

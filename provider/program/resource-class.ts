@@ -3,12 +3,15 @@ import { CREDENTIALS_PROPERTY } from "../config/explicit";
 import { serializableProvider, type ResourceKind } from "../runtime/serializable";
 import { brand, isKind } from "./brand";
 import { credentialsInput, separateProvider } from "./provider";
+import type { OutputsOf, StateOf } from "./resource-properties";
 import { secretOutputs, warnAboutCredentials } from "./warnings";
 
 /**
  * The one way the resource classes of this package are built: each class
- * extends `resourceClass({...})` and adds only its declared outputs and what is
- * its own (a default, a warning). The base does what every class must do alike:
+ * extends `resourceClass<Args, Properties>({...})`: its outputs and the state
+ * `get` takes come from its `Properties` (resource-properties.ts), and its
+ * definition adds what is its own (a default, a warning). The base does what
+ * every class must do alike:
  * take an explicit {@link Provider} out of the options into the secret input
  * `__credentials`, mark the secret outputs, seed the output-only properties,
  * brand the instance for `isInstance`, and give `get(name, id, state?, opts?)`.
@@ -32,12 +35,11 @@ export interface ResourceDefinition<Args> {
 
 /**
  * The base of a resource class of this package: its constructor, `get` and
- * `isInstance`. `Outputs` are the outputs it declares for every class built on
- * it (the key classes' rotation outputs).
+ * `isInstance`. An instance has one output for each of `Properties`.
  */
-export interface PackageResourceClass<Args, State, Outputs extends object = object> {
+export interface PackageResourceClass<Args, Properties> {
   /** Registers the resource: see each class. */
-  new (name: string, args: Args, opts?: pulumi.CustomResourceOptions): pulumi.dynamic.Resource & Outputs;
+  new (name: string, args: Args, opts?: pulumi.CustomResourceOptions): pulumi.dynamic.Resource & OutputsOf<Properties>;
   /**
    * Reads an existing resource without managing it; the resource id format is
    * in the class's description. An explicit `Provider` goes in `opts`, as for
@@ -47,7 +49,7 @@ export interface PackageResourceClass<Args, State, Outputs extends object = obje
     this: new (name: string, args: Args, opts?: pulumi.CustomResourceOptions) => Resource,
     name: string,
     id: pulumi.Input<pulumi.ID>,
-    state?: State,
+    state?: StateOf<Properties>,
     opts?: pulumi.CustomResourceOptions,
   ): Resource;
   /** True only for instances of this class (the inherited check is true for any custom resource). */
@@ -55,9 +57,9 @@ export interface PackageResourceClass<Args, State, Outputs extends object = obje
 }
 
 /** The base class of a resource class of this package, made from its {@link ResourceDefinition}. */
-export function resourceClass<Args extends object, State extends object, Outputs extends object = object>(
+export function resourceClass<Args extends object, Properties extends object>(
   definition: ResourceDefinition<Args>,
-): PackageResourceClass<Args, State, Outputs> {
+): PackageResourceClass<Args, Properties> {
   const provider = serializableProvider(definition.kind);
 
   return class PackageResource extends pulumi.dynamic.Resource {
@@ -74,10 +76,10 @@ export function resourceClass<Args extends object, State extends object, Outputs
       this: new (name: string, args: Args, opts?: pulumi.CustomResourceOptions) => Resource,
       name: string,
       id: pulumi.Input<pulumi.ID>,
-      state?: State,
+      state?: StateOf<Properties>,
       opts?: pulumi.CustomResourceOptions,
     ): Resource {
-      const read = getArguments<State>(state, opts);
+      const read = getArguments(state, opts);
       return new this(name, read.state as unknown as Args, { ...read.opts, id });
     }
 
@@ -87,7 +89,7 @@ export function resourceClass<Args extends object, State extends object, Outputs
     ): obj is Resource {
       return isKind(obj, definition.type);
     }
-  } as unknown as PackageResourceClass<Args, State, Outputs>;
+  } as unknown as PackageResourceClass<Args, Properties>;
 }
 
 /**

@@ -1,30 +1,41 @@
-import * as pulumi from "@pulumi/pulumi";
-
 import { resourceClass } from "./resource-class";
+import type { ArgsOf, StateOf } from "./resource-properties";
 
-/** Arguments of {@link ServiceAccountAccessListEntry}: exactly one of `ipAddress` and `cidrBlock`. */
-export interface ServiceAccountAccessListEntryArgs {
+/**
+ * What a {@link ServiceAccountAccessListEntry} holds: each is an output of the
+ * class and may be given to its `get`. Names match `mongodbatlas.ServiceAccountAccessListEntry`.
+ */
+export interface ServiceAccountAccessListEntryProperties {
   /** Organization id (24-hex). Changing it replaces the entry. */
-  orgId: pulumi.Input<string>;
+  orgId: string;
   /** Client id of the account (`mdb_sa_id_…`). Changing it replaces the entry. */
-  clientId: pulumi.Input<string>;
-  /** A single address, e.g. `203.0.113.7`. */
-  ipAddress?: pulumi.Input<string>;
-  /** A network, e.g. `203.0.113.0/24` (a `/32` is the same as the bare address). */
-  cidrBlock?: pulumi.Input<string>;
+  clientId: string;
+  /**
+   * A network, e.g. `203.0.113.0/24` (a `/32` is the same as the bare address).
+   * As an output, the entry as a CIDR block (a single address as /32 or /128).
+   */
+  cidrBlock: string;
+  /** A single address, e.g. `203.0.113.7`; as an output, set for a single-address entry only. */
+  ipAddress: string | undefined;
+  /** ISO 8601, UTC. */
+  createdAt: string | undefined;
+  /** ISO 8601, UTC (Atlas updates it with up to 5 minutes of delay). */
+  lastUsedAt: string | undefined;
+  /** The address last seen using the account through this entry. */
+  lastUsedAddress: string | undefined;
+  /** Requests made through this entry. */
+  requestCount: number | undefined;
 }
 
-/** Known properties of a {@link ServiceAccountAccessListEntry}. Names match `mongodbatlas.ServiceAccountAccessListEntryState`. */
-export interface ServiceAccountAccessListEntryState {
-  /** Organization id. */
-  orgId?: pulumi.Input<string | undefined>;
-  /** Client id of the account. */
-  clientId?: pulumi.Input<string | undefined>;
-  /** The entry as a CIDR block. */
-  cidrBlock?: pulumi.Input<string | undefined>;
-  /** The address of a single-address entry. */
-  ipAddress?: pulumi.Input<string | undefined>;
-}
+/** Arguments of {@link ServiceAccountAccessListEntry}: the account, and exactly one of `ipAddress` and `cidrBlock`. */
+export interface ServiceAccountAccessListEntryArgs extends ArgsOf<
+  ServiceAccountAccessListEntryProperties,
+  "orgId" | "clientId",
+  "ipAddress" | "cidrBlock"
+> {}
+
+/** Known properties of a {@link ServiceAccountAccessListEntry}, for its `get`. Names match `mongodbatlas.ServiceAccountAccessListEntryState`. */
+export type ServiceAccountAccessListEntryState = StateOf<ServiceAccountAccessListEntryProperties>;
 
 /**
  * An address or CIDR block from which a service account's tokens may be used.
@@ -35,26 +46,9 @@ export interface ServiceAccountAccessListEntryState {
  */
 export class ServiceAccountAccessListEntry extends resourceClass<
   ServiceAccountAccessListEntryArgs,
-  ServiceAccountAccessListEntryState
+  ServiceAccountAccessListEntryProperties
 >({
   kind: "serviceAccountAccessListEntry",
   type: "ServiceAccountAccessListEntry",
   outputs: ["createdAt", "lastUsedAt", "lastUsedAddress", "requestCount"],
-}) {
-  /** Organization id. */
-  declare readonly orgId: pulumi.Output<string>;
-  /** Client id of the account. */
-  declare readonly clientId: pulumi.Output<string>;
-  /** The entry as a CIDR block (a single address as /32 or /128). */
-  declare readonly cidrBlock: pulumi.Output<string>;
-  /** The address, for a single-address entry. */
-  declare readonly ipAddress: pulumi.Output<string | undefined>;
-  /** ISO 8601, UTC. */
-  declare readonly createdAt: pulumi.Output<string | undefined>;
-  /** ISO 8601, UTC (Atlas updates it with up to 5 minutes of delay). */
-  declare readonly lastUsedAt: pulumi.Output<string | undefined>;
-  /** The address last seen using the account through this entry. */
-  declare readonly lastUsedAddress: pulumi.Output<string | undefined>;
-  /** Requests made through this entry. */
-  declare readonly requestCount: pulumi.Output<number | undefined>;
-}
+}) {}

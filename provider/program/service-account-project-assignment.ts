@@ -1,27 +1,29 @@
-import * as pulumi from "@pulumi/pulumi";
 import { warnAboutUnknownRoles } from "./warnings";
 
 import { resourceClass } from "./resource-class";
+import type { ArgsOf, StateOf } from "./resource-properties";
 
-/** Arguments of {@link ServiceAccountProjectAssignment}. Names match `mongodbatlas.ServiceAccountProjectAssignment`. */
-export interface ServiceAccountProjectAssignmentArgs {
+/**
+ * What a {@link ServiceAccountProjectAssignment} holds: each is an output of the
+ * class and may be given to its `get`. Names match `mongodbatlas.ServiceAccountProjectAssignment`.
+ */
+export interface ServiceAccountProjectAssignmentProperties {
   /** Project id (24-hex). Changing it replaces the assignment. */
-  projectId: pulumi.Input<string>;
+  projectId: string;
   /** Client id of an organization service account (`mdb_sa_id_…`). Changing it replaces the assignment. */
-  clientId: pulumi.Input<string>;
-  /** Project roles, e.g. `["GROUP_READ_ONLY"]`; a set, updated in place. */
-  roles: pulumi.Input<pulumi.Input<string>[]>;
+  clientId: string;
+  /** Project roles, e.g. `["GROUP_READ_ONLY"]`; a set (outputs hold it sorted), updated in place. */
+  roles: string[];
 }
 
-/** Known properties of a {@link ServiceAccountProjectAssignment}. Names match `mongodbatlas.ServiceAccountProjectAssignmentState`. */
-export interface ServiceAccountProjectAssignmentState {
-  /** Project id. */
-  projectId?: pulumi.Input<string | undefined>;
-  /** Client id of the account. */
-  clientId?: pulumi.Input<string | undefined>;
-  /** Project roles. */
-  roles?: pulumi.Input<pulumi.Input<string>[] | undefined>;
-}
+/** Arguments of {@link ServiceAccountProjectAssignment}: all its properties. */
+export interface ServiceAccountProjectAssignmentArgs extends ArgsOf<
+  ServiceAccountProjectAssignmentProperties,
+  "projectId" | "clientId" | "roles"
+> {}
+
+/** Known properties of a {@link ServiceAccountProjectAssignment}, for its `get`. Names match `mongodbatlas.ServiceAccountProjectAssignmentState`. */
+export type ServiceAccountProjectAssignmentState = StateOf<ServiceAccountProjectAssignmentProperties>;
 
 /**
  * Gives an organization service account access to a project. Destroy
@@ -32,16 +34,9 @@ export interface ServiceAccountProjectAssignmentState {
  */
 export class ServiceAccountProjectAssignment extends resourceClass<
   ServiceAccountProjectAssignmentArgs,
-  ServiceAccountProjectAssignmentState
+  ServiceAccountProjectAssignmentProperties
 >({
   kind: "serviceAccountProjectAssignment",
   type: "ServiceAccountProjectAssignment",
   registered: (resource, args) => warnAboutUnknownRoles(args?.roles, resource),
-}) {
-  /** Project id. */
-  declare readonly projectId: pulumi.Output<string>;
-  /** Client id of the account. */
-  declare readonly clientId: pulumi.Output<string>;
-  /** Project roles as Atlas holds them, sorted. */
-  declare readonly roles: pulumi.Output<string[]>;
-}
+}) {}

@@ -10,3 +10,11 @@ export interface ProjectApiKeyProjectAssignment {
   /** Project roles in that project, e.g. `["GROUP_READ_ONLY"]`; compared as a set. */
   roleNames: pulumi.Input<pulumi.Input<string>[]>;
 }
+
+/** A rotation policy (`rotation` of `ApiKey`, `ProjectApiKey`, `ServiceAccountSecret`): `{ every: "90d", overlap: "7d" }` (units d, h, m, s). */
+export interface RotationPolicy {
+  /** How long a key or secret stays current, e.g. `"90d"`. */
+  every: pulumi.Input<string>;
+  /** How long the replaced one keeps working after a rotation, e.g. `"7d"`; shorter than `every`. */
+  overlap: pulumi.Input<string>;
+}
