@@ -5,12 +5,14 @@ import { projectRolesOf } from "../shared/key-facts";
 import type * as output from "../types/output";
 import {
   checkedClient,
+  listLookup,
   outputForm,
-  paged,
   requireId,
   type InputsOf,
+  type ListResult,
+  type OrgKeyScope,
   type PageArgs,
-  type PageResult,
+  type ProjectScope,
 } from "./lookup-client";
 
 /**
@@ -19,11 +21,7 @@ import {
  */
 
 /** Arguments of {@link getAccessListApiKey}. */
-export interface GetAccessListApiKeyArgs {
-  /** Organization id (24-hex). */
-  orgId: string;
-  /** Key id (24-hex). */
-  apiKeyId: string;
+export interface GetAccessListApiKeyArgs extends OrgKeyScope {
   /** The entry: an address (`203.0.113.7`) or a CIDR block (`203.0.113.0/24`). */
   ipAddress: string;
 }
@@ -62,51 +60,30 @@ export async function getAccessListApiKey(
 /** {@link getAccessListApiKey} with inputs and an `Output` result. */
 export const getAccessListApiKeyOutput = outputForm(getAccessListApiKey);
 
-/** Arguments of {@link getAccessListApiKeys}. */
-export interface GetAccessListApiKeysArgs extends PageArgs {
-  /** Organization id (24-hex). */
-  orgId: string;
-  /** Key id (24-hex). */
-  apiKeyId: string;
-}
+/** Arguments of {@link getAccessListApiKeys}: the key, and optionally a page. */
+export interface GetAccessListApiKeysArgs extends OrgKeyScope, PageArgs {}
 
 /** Arguments of {@link getAccessListApiKeysOutput}. */
 export type GetAccessListApiKeysOutputArgs = InputsOf<GetAccessListApiKeysArgs>;
 
 /** A key's access list. */
-export interface GetAccessListApiKeysResult extends PageResult {
-  /** `orgId/apiKeyId`. */
-  readonly id: string;
-  /** Organization id. */
-  readonly orgId: string;
-  /** Key id. */
-  readonly apiKeyId: string;
-  /** Every entry (every page read), or the page asked for. */
-  readonly results: output.GetAccessListApiKeysResult[];
-}
+export interface GetAccessListApiKeysResult extends ListResult<OrgKeyScope, output.GetAccessListApiKeysResult> {}
 
 /** Every entry of a key's access list (all pages). */
-export async function getAccessListApiKeys(
+export const getAccessListApiKeys: (
   args: GetAccessListApiKeysArgs,
   opts?: pulumi.InvokeOptions,
-): Promise<GetAccessListApiKeysResult> {
-  const api = await checkedClient(opts, { orgId: args.orgId, apiKeyId: args.apiKeyId });
-  const entries = await api.listAccessListEntries(args.orgId, args.apiKeyId);
-  return {
-    id: `${args.orgId}/${args.apiKeyId}`,
-    orgId: args.orgId,
-    apiKeyId: args.apiKeyId,
-    ...paged(entries, args, entryOf),
-  };
-}
+) => Promise<GetAccessListApiKeysResult> = listLookup(
+  ["orgId", "apiKeyId"],
+  (api, { orgId, apiKeyId }: OrgKeyScope) => api.listAccessListEntries(orgId, apiKeyId),
+  entryOf,
+);
 
 /** {@link getAccessListApiKeys} with inputs and an `Output` result. */
 export const getAccessListApiKeysOutput = outputForm(getAccessListApiKeys);
 
 /** Arguments of {@link getApiKeyProjectAssignment}. */
-export interface GetApiKeyProjectAssignmentArgs {
-  /** Project id (24-hex). */
-  projectId: string;
+export interface GetApiKeyProjectAssignmentArgs extends ProjectScope {
   /** Key id (24-hex). */
   apiKeyId: string;
 }
@@ -135,11 +112,8 @@ export async function getApiKeyProjectAssignment(
 /** {@link getApiKeyProjectAssignment} with inputs and an `Output` result. */
 export const getApiKeyProjectAssignmentOutput = outputForm(getApiKeyProjectAssignment);
 
-/** Arguments of {@link getApiKeyProjectAssignments}. */
-export interface GetApiKeyProjectAssignmentsArgs {
-  /** Project id (24-hex). */
-  projectId: string;
-}
+/** Arguments of {@link getApiKeyProjectAssignments}: the project. */
+export interface GetApiKeyProjectAssignmentsArgs extends ProjectScope {}
 
 /** Arguments of {@link getApiKeyProjectAssignmentsOutput}. */
 export type GetApiKeyProjectAssignmentsOutputArgs = InputsOf<GetApiKeyProjectAssignmentsArgs>;

@@ -2,7 +2,17 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { ApiKeyDetails } from "../atlas/types";
 import { orgOf, orgRolesOf, projectRolesOf, projectsOf } from "../shared/key-facts";
 import type * as output from "../types/output";
-import { checkedClient, outputForm, paged, type InputsOf, type PageArgs, type PageResult } from "./lookup-client";
+import {
+  checkedClient,
+  listLookup,
+  outputForm,
+  type InputsOf,
+  type ListResult,
+  type OrgKeyScope,
+  type OrgScope,
+  type PageArgs,
+  type ProjectScope,
+} from "./lookup-client";
 
 /**
  * Lookups of keys, named and shaped as `@pulumi/mongodbatlas` returns them
@@ -10,13 +20,8 @@ import { checkedClient, outputForm, paged, type InputsOf, type PageArgs, type Pa
  * returned (`privateKey` is `""`): Atlas shows them only once, at creation.
  */
 
-/** Arguments of {@link getApiKey}. */
-export interface GetApiKeyArgs {
-  /** Organization id (24-hex). */
-  orgId: string;
-  /** Key id (24-hex), not the public key. */
-  apiKeyId: string;
-}
+/** Arguments of {@link getApiKey}: the key's organization and id. */
+export interface GetApiKeyArgs extends OrgKeyScope {}
 
 /** Arguments of {@link getApiKeyOutput}. */
 export type GetApiKeyOutputArgs = InputsOf<GetApiKeyArgs>;
@@ -54,38 +59,27 @@ export async function getApiKey(args: GetApiKeyArgs, opts?: pulumi.InvokeOptions
 /** {@link getApiKey} with inputs and an `Output` result. */
 export const getApiKeyOutput = outputForm(getApiKey);
 
-/** Arguments of {@link getApiKeys}. */
-export interface GetApiKeysArgs extends PageArgs {
-  /** Organization id (24-hex). */
-  orgId: string;
-}
+/** Arguments of {@link getApiKeys}: the organization, and optionally a page. */
+export interface GetApiKeysArgs extends OrgScope, PageArgs {}
 
 /** Arguments of {@link getApiKeysOutput}. */
 export type GetApiKeysOutputArgs = InputsOf<GetApiKeysArgs>;
 
 /** The keys of an organization. */
-export interface GetApiKeysResult extends PageResult {
-  /** The organization id. */
-  readonly id: string;
-  /** Organization id. */
-  readonly orgId: string;
-  /** Every key (every page read), or the page asked for. */
-  readonly results: output.GetApiKeysResult[];
-}
+export interface GetApiKeysResult extends ListResult<OrgScope, output.GetApiKeysResult> {}
 
 /** Every key of an organization (all pages). */
-export async function getApiKeys(args: GetApiKeysArgs, opts?: pulumi.InvokeOptions): Promise<GetApiKeysResult> {
-  const keys = await (await checkedClient(opts, { orgId: args.orgId })).listOrgApiKeys(args.orgId);
-  return { id: args.orgId, orgId: args.orgId, ...paged(keys, args, (key) => orgKeyOf(key, args.orgId)) };
-}
+export const getApiKeys: (args: GetApiKeysArgs, opts?: pulumi.InvokeOptions) => Promise<GetApiKeysResult> = listLookup(
+  ["orgId"],
+  (api, { orgId }: OrgScope) => api.listOrgApiKeys(orgId),
+  (key, { orgId }) => orgKeyOf(key, orgId),
+);
 
 /** {@link getApiKeys} with inputs and an `Output` result. */
 export const getApiKeysOutput = outputForm(getApiKeys);
 
 /** Arguments of {@link getProjectApiKey}. */
-export interface GetProjectApiKeyArgs {
-  /** Project id (24-hex). */
-  projectId: string;
+export interface GetProjectApiKeyArgs extends ProjectScope {
   /** Key id (24-hex). */
   apiKeyId: string;
 }
@@ -126,33 +120,24 @@ export async function getProjectApiKey(
 /** {@link getProjectApiKey} with inputs and an `Output` result. */
 export const getProjectApiKeyOutput = outputForm(getProjectApiKey);
 
-/** Arguments of {@link getProjectApiKeys}. */
-export interface GetProjectApiKeysArgs extends PageArgs {
-  /** Project id (24-hex). */
-  projectId: string;
-}
+/** Arguments of {@link getProjectApiKeys}: the project, and optionally a page. */
+export interface GetProjectApiKeysArgs extends ProjectScope, PageArgs {}
 
 /** Arguments of {@link getProjectApiKeysOutput}. */
 export type GetProjectApiKeysOutputArgs = InputsOf<GetProjectApiKeysArgs>;
 
 /** The keys assigned to a project. */
-export interface GetProjectApiKeysResult extends PageResult {
-  /** The project id. */
-  readonly id: string;
-  /** Project id. */
-  readonly projectId: string;
-  /** Every key (every page read), or the page asked for. */
-  readonly results: output.GetProjectApiKeysResult[];
-}
+export interface GetProjectApiKeysResult extends ListResult<ProjectScope, output.GetProjectApiKeysResult> {}
 
 /** Every key assigned to a project (all pages). */
-export async function getProjectApiKeys(
+export const getProjectApiKeys: (
   args: GetProjectApiKeysArgs,
   opts?: pulumi.InvokeOptions,
-): Promise<GetProjectApiKeysResult> {
-  const keys = await (await checkedClient(opts, { projectId: args.projectId })).listProjectApiKeys(args.projectId);
-  return { id: args.projectId, projectId: args.projectId, ...paged(keys, args, projectKeyOf) };
-}
+) => Promise<GetProjectApiKeysResult> = listLookup(
+  ["projectId"],
+  (api, { projectId }: ProjectScope) => api.listProjectApiKeys(projectId),
+  projectKeyOf,
+);
 
 /** {@link getProjectApiKeys} with inputs and an `Output` result. */
 export const getProjectApiKeysOutput = outputForm(getProjectApiKeys);

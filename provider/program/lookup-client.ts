@@ -84,6 +84,52 @@ export interface PageResult {
   readonly itemsPerPage?: number;
 }
 
+/** The organization a lookup reads. */
+export interface OrgScope {
+  /** Organization id (24-hex). */
+  orgId: string;
+}
+
+/** The project a lookup reads. */
+export interface ProjectScope {
+  /** Project id (24-hex). */
+  projectId: string;
+}
+
+/** The organization key a lookup reads. */
+export interface OrgKeyScope extends OrgScope {
+  /** Key id (24-hex), not the public key. */
+  apiKeyId: string;
+}
+
+/** What a list lookup returns: the ids of its `Scope` as given, the paging arguments, and the items. */
+export type ListResult<Scope, Item> = Readonly<Scope> &
+  PageResult & {
+    /** The scope's ids joined by `/` (`orgId`, `projectId`, `orgId/apiKeyId`). */
+    readonly id: string;
+    /** Every item (every page read), or the page asked for. */
+    readonly results: Item[];
+  };
+
+/**
+ * A list lookup of the items under a scope (`scope` names its id arguments):
+ * checks the ids before any request, reads every page with `list`, and returns
+ * the scope, its `id` and the page asked for, each item mapped.
+ */
+export function listLookup<Scope extends object, Item, Result>(
+  scope: readonly (keyof Scope & string)[],
+  list: (api: AtlasApi, ids: Scope) => Promise<Item[]>,
+  map: (item: Item, ids: Scope) => Result,
+): (args: Scope & PageArgs, opts?: pulumi.InvokeOptions) => Promise<ListResult<Scope, Result>> {
+  return async (args, opts) => {
+    const given: Record<string, unknown> = Object.fromEntries(scope.map((name) => [name, args[name]]));
+    const ids = given as Scope;
+    const items = await list(await checkedClient(opts, given), ids);
+    const id = scope.map((name) => String(ids[name])).join("/");
+    return { id, ...ids, ...paged(items, args, (item) => map(item, ids)) };
+  };
+}
+
 /** The page of `items` that `args` ask for, each mapped, with the paging arguments as given. */
 export function paged<Item, Result>(
   items: Item[],
