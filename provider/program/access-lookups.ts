@@ -10,6 +10,7 @@ import {
   requireId,
   type InputsOf,
   type ListResult,
+  type Lookup,
   type OrgKeyScope,
   type PageArgs,
   type ProjectScope,
@@ -70,10 +71,7 @@ export type GetAccessListApiKeysOutputArgs = InputsOf<GetAccessListApiKeysArgs>;
 export interface GetAccessListApiKeysResult extends ListResult<OrgKeyScope, output.GetAccessListApiKeysResult> {}
 
 /** Every entry of a key's access list (all pages). */
-export const getAccessListApiKeys: (
-  args: GetAccessListApiKeysArgs,
-  opts?: pulumi.InvokeOptions,
-) => Promise<GetAccessListApiKeysResult> = listLookup(
+export const getAccessListApiKeys: Lookup<GetAccessListApiKeysArgs, GetAccessListApiKeysResult> = listLookup(
   ["orgId", "apiKeyId"],
   (api, { orgId, apiKeyId }: OrgKeyScope) => api.listAccessListEntries(orgId, apiKeyId),
   entryOf,

@@ -8,6 +8,7 @@ import {
   outputForm,
   type InputsOf,
   type ListResult,
+  type Lookup,
   type OrgKeyScope,
   type OrgScope,
   type PageArgs,
@@ -69,7 +70,7 @@ export type GetApiKeysOutputArgs = InputsOf<GetApiKeysArgs>;
 export interface GetApiKeysResult extends ListResult<OrgScope, output.GetApiKeysResult> {}
 
 /** Every key of an organization (all pages). */
-export const getApiKeys: (args: GetApiKeysArgs, opts?: pulumi.InvokeOptions) => Promise<GetApiKeysResult> = listLookup(
+export const getApiKeys: Lookup<GetApiKeysArgs, GetApiKeysResult> = listLookup(
   ["orgId"],
   (api, { orgId }: OrgScope) => api.listOrgApiKeys(orgId),
   (key, { orgId }) => orgKeyOf(key, orgId),
@@ -130,10 +131,7 @@ export type GetProjectApiKeysOutputArgs = InputsOf<GetProjectApiKeysArgs>;
 export interface GetProjectApiKeysResult extends ListResult<ProjectScope, output.GetProjectApiKeysResult> {}
 
 /** Every key assigned to a project (all pages). */
-export const getProjectApiKeys: (
-  args: GetProjectApiKeysArgs,
-  opts?: pulumi.InvokeOptions,
-) => Promise<GetProjectApiKeysResult> = listLookup(
+export const getProjectApiKeys: Lookup<GetProjectApiKeysArgs, GetProjectApiKeysResult> = listLookup(
   ["projectId"],
   (api, { projectId }: ProjectScope) => api.listProjectApiKeys(projectId),
   projectKeyOf,

@@ -102,6 +102,9 @@ export interface OrgKeyScope extends OrgScope {
   apiKeyId: string;
 }
 
+/** A lookup in its Promise form, as `@pulumi/mongodbatlas` declares them. */
+export type Lookup<Args, Result> = (args: Args, opts?: pulumi.InvokeOptions) => Promise<Result>;
+
 /** What a list lookup returns: the ids of its `Scope` as given, the paging arguments, and the items. */
 export type ListResult<Scope, Item> = Readonly<Scope> &
   PageResult & {
@@ -120,7 +123,7 @@ export function listLookup<Scope extends object, Item, Result>(
   scope: readonly (keyof Scope & string)[],
   list: (api: AtlasApi, ids: Scope) => Promise<Item[]>,
   map: (item: Item, ids: Scope) => Result,
-): (args: Scope & PageArgs, opts?: pulumi.InvokeOptions) => Promise<ListResult<Scope, Result>> {
+): Lookup<Scope & PageArgs, ListResult<Scope, Result>> {
   return async (args, opts) => {
     const given: Record<string, unknown> = Object.fromEntries(scope.map((name) => [name, args[name]]));
     const ids = given as Scope;
