@@ -49,40 +49,62 @@ export function sameRoles(a: readonly string[] | undefined, b: readonly string[]
   return x.length === y.length && x.every((role, i) => role === y[i]);
 }
 
+/**
+ * One kind of role list, as its check sees it: which names it takes, and what to
+ * say about a name it does not take. The usual mistake is a role of the other
+ * kind (a project role on an organization key, or the reverse), which gets its
+ * own message naming where such a role goes.
+ */
+interface RoleKind {
+  /** What the list should hold, for the message about an empty list. */
+  example: string;
+  accepts(role: string): boolean;
+  /** After `"<role>" `: a role of the other kind. */
+  otherKindMessage: string;
+  /** After `"<role>" `: any other name. */
+  unknownMessage: string;
+}
+
+const ORGANIZATION: RoleKind = {
+  example: "organization roles such as ORG_READ_ONLY",
+  accepts: (role) => ORG_ROLES.includes(role),
+  otherKindMessage: `is a project role; an organization key takes organization roles (${ORG_ROLES.join(", ")}). Give project roles with ApiKeyProjectAssignment.`,
+  unknownMessage: `is not an organization role. Use one of ${ORG_ROLES.join(", ")}.`,
+};
+
+const PROJECT: RoleKind = {
+  example: "project roles such as GROUP_READ_ONLY",
+  accepts: (role) => PROJECT_ROLE_SHAPE.test(role),
+  otherKindMessage:
+    "is an organization role; a project assignment takes project roles (GROUP_*), e.g. GROUP_READ_ONLY. Set organization roles on ApiKey.roleNames.",
+  unknownMessage: `is not a project role. Project roles start with GROUP_, e.g. ${KNOWN_PROJECT_ROLES.slice(0, 3).join(", ")}.`,
+};
+
 /** Problems with a list of organization roles, one message per problem. */
 export function orgRoleProblems(property: string, roles: unknown): string[] {
-  const base = listProblem(property, roles, "organization roles such as ORG_READ_ONLY");
-  if (base) return [base];
-  return (roles as unknown[])
-    .filter((role) => typeof role !== "string" || !ORG_ROLES.includes(role))
-    .map((role) =>
-      typeof role === "string" && PROJECT_ROLE_SHAPE.test(role)
-        ? `${property}: "${role}" is a project role; an organization key takes organization roles (${ORG_ROLES.join(", ")}). Give project roles with ApiKeyProjectAssignment.`
-        : `${property}: "${String(role)}" is not an organization role. Use one of ${ORG_ROLES.join(", ")}.`,
-    );
+  return roleListProblems(property, roles, ORGANIZATION, PROJECT);
 }
 
 /** Problems with a list of project roles; unknown but well-shaped `GROUP_*` names pass. */
 export function projectRoleProblems(property: string, roles: unknown): string[] {
-  const base = listProblem(property, roles, "project roles such as GROUP_READ_ONLY");
-  if (base) return [base];
+  return roleListProblems(property, roles, PROJECT, ORGANIZATION);
+}
+
+/** One message for an empty list, else one per name `kind` does not take. */
+function roleListProblems(property: string, roles: unknown, kind: RoleKind, other: RoleKind): string[] {
+  if (!Array.isArray(roles) || roles.length === 0) {
+    return [`${property} must list at least one role: give ${kind.example}.`];
+  }
   return (roles as unknown[])
-    .filter((role) => typeof role !== "string" || !PROJECT_ROLE_SHAPE.test(role))
+    .filter((role) => typeof role !== "string" || !kind.accepts(role))
     .map((role) =>
-      typeof role === "string" && ORG_ROLES.includes(role)
-        ? `${property}: "${role}" is an organization role; a project assignment takes project roles (GROUP_*), e.g. GROUP_READ_ONLY. Set organization roles on ApiKey.roleNames.`
-        : `${property}: "${String(role)}" is not a project role. Project roles start with GROUP_, e.g. ${KNOWN_PROJECT_ROLES.slice(0, 3).join(", ")}.`,
+      typeof role === "string" && other.accepts(role)
+        ? `${property}: "${role}" ${kind.otherKindMessage}`
+        : `${property}: "${String(role)}" ${kind.unknownMessage}`,
     );
 }
 
 /** Well-shaped project roles that are not in the last published list: worth a warning, not an error. */
 export function unknownProjectRoles(roles: readonly string[]): string[] {
   return roles.filter((role) => PROJECT_ROLE_SHAPE.test(role) && !KNOWN_PROJECT_ROLES.includes(role));
-}
-
-function listProblem(property: string, roles: unknown, example: string): string | undefined {
-  if (!Array.isArray(roles) || roles.length === 0) {
-    return `${property} must list at least one role: give ${example}.`;
-  }
-  return undefined;
 }
