@@ -8,6 +8,7 @@
 import { Failures, containsUnknown } from "./check-failures";
 import { KNOWN_PROJECT_ROLES, ORG_ROLES } from "./roles";
 import { objectIdProblem } from "./ids";
+import { checkId } from "./validators";
 
 /** One secret of a `ServiceAccount`, as its `secrets` output holds it. */
 export interface ServiceAccountSecretInfo {
@@ -58,6 +59,17 @@ export function checkClientId(failures: Failures, property: string, value: unkno
   const problem = clientIdProblem(property, value);
   if (problem) failures.add(property, problem);
   return value as string;
+}
+
+/** The two ids that name a part of an account (a secret, an access-list entry): `orgId` and `clientId`. */
+export function checkAccountIds(
+  failures: Failures,
+  news: { orgId?: unknown; clientId?: unknown },
+): { orgId: string; clientId: string } {
+  return {
+    orgId: checkId(failures, "orgId", news.orgId),
+    clientId: checkClientId(failures, "clientId", news.clientId),
+  };
 }
 
 /** `name` (1–64) or `description` (1–250), with Atlas's character set. */

@@ -1,10 +1,12 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { Failures, containsUnknown } from "../../shared/check-failures";
 import { parseEntry } from "../../shared/access-list";
-import { checkClientId } from "../../shared/service-accounts";
-import { checkId } from "../../shared/validators";
+import { checkAccountIds } from "../../shared/service-accounts";
 import { clean } from "../common/contract";
 import type { SaAccessListInputs } from "./model";
+
+/** The entry fields: exactly one of them is set. */
+type EntryFields = Pick<SaAccessListInputs, "ipAddress" | "cidrBlock">;
 
 /**
  * Validates ServiceAccountAccessListEntry inputs: ids, and exactly one valid
@@ -15,12 +17,13 @@ export function checkSaAccessListEntry(
   news: Partial<SaAccessListInputs>,
 ): pulumi.dynamic.CheckResult<SaAccessListInputs> {
   const failures = new Failures();
-  const inputs: SaAccessListInputs = {
-    orgId: checkId(failures, "orgId", news.orgId),
-    clientId: checkClientId(failures, "clientId", news.clientId),
-    ipAddress: news.ipAddress,
-    cidrBlock: news.cidrBlock,
-  };
+  const inputs: SaAccessListInputs = { ...checkAccountIds(failures, news), ...checkOneEntry(failures, news) };
+  return { inputs: clean(inputs), failures: failures.list };
+}
+
+/** Exactly one of `ipAddress` and `cidrBlock`, valid, the one given in canonical form. */
+function checkOneEntry(failures: Failures, news: Partial<SaAccessListInputs>): EntryFields {
+  const entry: EntryFields = { ipAddress: news.ipAddress, cidrBlock: news.cidrBlock };
   const given = (["ipAddress", "cidrBlock"] as const).filter(
     (field) => news[field] !== undefined && news[field] !== null,
   );
@@ -36,8 +39,8 @@ export function checkSaAccessListEntry(
     else if (field === "ipAddress" && parsed.ipAddress === undefined) {
       failures.add("ipAddress", `ipAddress "${news.ipAddress}" is a network; set it as cidrBlock instead.`);
     } else {
-      inputs[field] = field === "ipAddress" ? parsed.ipAddress : parsed.cidrBlock;
+      entry[field] = field === "ipAddress" ? parsed.ipAddress : parsed.cidrBlock;
     }
   }
-  return { inputs: clean(inputs), failures: failures.list };
+  return entry;
 }

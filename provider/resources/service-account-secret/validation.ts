@@ -2,8 +2,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { Failures } from "../../shared/check-failures";
 import { formatDuration } from "../../shared/durations";
 import { checkRotation, rotationTimesOrProblems, type RotationPolicy } from "../../shared/rotation-policy";
-import { MAX_SECRET_OVERLAP_MS, checkClientId, checkSecretHours } from "../../shared/service-accounts";
-import { checkId, checkKeepers } from "../../shared/validators";
+import { MAX_SECRET_OVERLAP_MS, checkAccountIds, checkSecretHours } from "../../shared/service-accounts";
+import { checkKeepers } from "../../shared/validators";
 import { clean } from "../common/contract";
 import type { ServiceAccountSecretInputs } from "./model";
 
@@ -16,8 +16,7 @@ export function checkServiceAccountSecret(
 ): pulumi.dynamic.CheckResult<ServiceAccountSecretInputs> {
   const failures = new Failures();
   const inputs: ServiceAccountSecretInputs = {
-    orgId: checkId(failures, "orgId", news.orgId),
-    clientId: checkClientId(failures, "clientId", news.clientId),
+    ...checkAccountIds(failures, news),
     secretExpiresAfterHours: checkSecretHours(failures, news.secretExpiresAfterHours),
     rotation: checkRotation(failures, news.rotation),
     keepers: checkKeepers(failures, news.keepers),
