@@ -4,7 +4,8 @@ import { splitResourceId } from "../../shared/resource-ids";
 import { GONE_WHEN, goneIf } from "../../atlas/not-found";
 import { assignToProject } from "../common/key-operations";
 import { projectRolesOf } from "../../shared/key-facts";
-import { assignmentResourceId, diffAssignment, type AssignmentInputs, type AssignmentOutputs } from "./model";
+import { projectAssignmentResourceId } from "../common/project-assignment";
+import { diffAssignment, type AssignmentInputs, type AssignmentOutputs } from "./model";
 import { checkAssignment } from "./validation";
 
 /** ApiKeyProjectAssignment: an existing key assigned to a project. Destroy unassigns only. */
@@ -13,7 +14,7 @@ export const assignmentHandlers: KindHandlers<AssignmentInputs, AssignmentOutput
 
   async create(ctx, inputs) {
     await assignToProject(ctx, inputs.projectId, inputs.apiKeyId, inputs.roles);
-    return { id: assignmentResourceId(inputs.projectId, inputs.apiKeyId), outs: inputs };
+    return { id: projectAssignmentResourceId(inputs.projectId, inputs.apiKeyId), outs: inputs };
   },
 
   /** A vanished assignment, key or project is dropped from state instead of failing the refresh. */

@@ -2,14 +2,10 @@ import { hasErrorCode, isAtlasApiError } from "../../atlas/errors";
 import { normalizeRoles } from "../../shared/roles";
 import { splitServiceAccountResourceId } from "../../shared/service-accounts";
 import { AppliedSteps } from "../common/applied-steps";
+import { projectAssignmentResourceId } from "../common/project-assignment";
 import { clean, GONE, modelCheckAndDiff } from "../common/contract";
 import { ignoreGone, unlessGone, type ServiceAccountContext as Ctx } from "../common/service-account-operations";
-import {
-  diffSaAssignment,
-  saAssignmentResourceId,
-  type SaAssignmentInputs as Inputs,
-  type SaAssignmentOutputs as Outputs,
-} from "./model";
+import { diffSaAssignment, type SaAssignmentInputs as Inputs, type SaAssignmentOutputs as Outputs } from "./model";
 import { checkSaAssignment } from "./validation";
 
 /** ServiceAccountProjectAssignment: an account in a project. Destroy unassigns only; the account stays. */
@@ -31,7 +27,7 @@ export const serviceAccountAssignmentHandlers = {
       if (!already) throw error;
       await ctx.atlas.updateProjectServiceAccountRoles(projectId, clientId, roles);
     }
-    return { id: saAssignmentResourceId(projectId, clientId), outs: inputs };
+    return { id: projectAssignmentResourceId(projectId, clientId), outs: inputs };
   },
 
   /** A vanished assignment, account or project is dropped from state instead of failing the refresh. */

@@ -1,27 +1,13 @@
-import { sameRoles } from "../../shared/roles";
-import { changedFields } from "../common/contract";
+import { projectAssignmentDiff, type ProjectAssignmentOf } from "../common/project-assignment";
 
-/** Checked inputs of ServiceAccountProjectAssignment (names as `mongodbatlas.ServiceAccountProjectAssignment`). */
-export interface SaAssignmentInputs {
-  projectId: string;
-  clientId: string;
-  /** Project roles, a sorted set. */
-  roles: string[];
-}
+/**
+ * Checked inputs of ServiceAccountProjectAssignment (names as `mongodbatlas.ServiceAccountProjectAssignment`):
+ * an account (`clientId`) and its roles in a project, a sorted set.
+ */
+export type SaAssignmentInputs = ProjectAssignmentOf<"clientId">;
 
 /** Outputs: the inputs as Atlas holds them. */
 export type SaAssignmentOutputs = SaAssignmentInputs;
 
-/** Resource id: `projectId/clientId`. */
-export function saAssignmentResourceId(projectId: string, clientId: string): string {
-  return `${projectId}/${clientId}`;
-}
-
 /** Project and account are identity (replace); roles update in place, compared as a set. */
-export function diffSaAssignment(
-  olds: SaAssignmentOutputs,
-  news: SaAssignmentInputs,
-): { replaces: string[]; updates: string[] } {
-  const replaces = changedFields(olds, news, ["projectId", "clientId"]);
-  return { replaces, updates: sameRoles(olds.roles, news.roles) ? [] : ["roles"] };
-}
+export const diffSaAssignment = projectAssignmentDiff("clientId");

@@ -17,10 +17,8 @@ import {
   secretLimitProblem,
   secretResourceId,
 } from "../../../provider/resources/service-account-secret/model";
-import {
-  diffSaAssignment,
-  saAssignmentResourceId,
-} from "../../../provider/resources/service-account-project-assignment/model";
+import { diffSaAssignment } from "../../../provider/resources/service-account-project-assignment/model";
+import { projectAssignmentResourceId } from "../../../provider/resources/common/project-assignment";
 import {
   diffSaAccessList,
   findEntry,
@@ -109,7 +107,7 @@ describe("service-account models", () => {
   it("builds readable ids and splits them back, a CIDR included", () => {
     expect(serviceAccountResourceId(ORG, CLIENT)).to.equal(`${ORG}/${CLIENT}`);
     expect(secretResourceId(ORG, CLIENT, SECRET_ID)).to.equal(`${ORG}/${CLIENT}/${SECRET_ID}`);
-    expect(saAssignmentResourceId(P1, CLIENT)).to.equal(`${P1}/${CLIENT}`);
+    expect(projectAssignmentResourceId(P1, CLIENT)).to.equal(`${P1}/${CLIENT}`);
     const id = saAccessListResourceId({ orgId: ORG, clientId: CLIENT, cidrBlock: "10.0.0.0/24" });
     expect(id).to.equal(`${ORG}/${CLIENT}/10.0.0.0/24`);
     expect(splitServiceAccountResourceId(id, ["orgId", "clientId", "entry"], "E")).to.deep.equal([
