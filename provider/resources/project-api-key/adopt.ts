@@ -1,18 +1,16 @@
-import type { ApiKeyDetails } from "../../atlas/types";
 import { GONE_WHEN, goneIf } from "../../atlas/not-found";
 import { clean, type HandlerContext } from "../common/contract";
 import { AppliedSteps } from "../common/applied-steps";
 import { startRotation } from "../common/key-rotation";
 import { keyToAdopt } from "../common/key-operations";
-import { factsOf, projectRolesOf, projectsOf } from "../../shared/key-facts";
 import { updateProjectKey } from "./steps";
 import {
+  assignmentsOfKey,
   createdProjectKeyId,
+  projectKeyFacts,
   toProjectOutputs,
   type ProjectApiKeyInputs,
   type ProjectApiKeyOutputs,
-  type ProjectAssignment,
-  type ProjectKeyFacts,
 } from "./model";
 
 /**
@@ -34,11 +32,11 @@ export async function adoptProjectKey(
   const host = inputs.projectAssignments[0].projectId;
   const organization = `${orgId} (the organization of project ${host})`;
   const key = await keyToAdopt(ctx, orgId, apiKeyId, organization, "the first project of projectAssignments");
-  const facts: ProjectKeyFacts = { ...factsOf(key, orgId), orgId };
+  const facts = projectKeyFacts(key, orgId);
   const found = toProjectOutputs(
     { ...inputs, accessList: undefined },
     facts,
-    assignmentsOf(key, inputs.projectAssignments),
+    assignmentsOfKey(key, inputs.projectAssignments),
     inputs.adoptPrivateKey ?? "",
     undefined,
   );
@@ -50,7 +48,7 @@ export async function adoptProjectKey(
     (state) => clean({ ...state, ...rotation }),
   );
   await updateProjectKey(ctx, steps, inputs);
-  const adopted: ProjectKeyFacts = { ...facts, description: steps.state.description };
+  const adopted = { ...facts, description: steps.state.description };
   return toProjectOutputs(inputs, adopted, inputs.projectAssignments, steps.state.privateKey, inputs.accessList);
 }
 
@@ -62,14 +60,4 @@ async function organizationOfHost(ctx: HandlerContext, inputs: ProjectApiKeyInpu
   throw new Error(
     `projectAssignments[0].projectId: project ${host} does not exist, so the key named by adoptApiKeyId cannot be looked up in its organization. Check the project id.`,
   );
-}
-
-/** The key's assignments as Atlas holds them: declared projects first, in the program's order. */
-function assignmentsOf(key: ApiKeyDetails, declared: ProjectAssignment[]): ProjectAssignment[] {
-  const order = declared.map((a) => a.projectId);
-  const rank = (projectId: string) => (order.includes(projectId) ? order.indexOf(projectId) : order.length);
-  return projectsOf(key)
-    .map((projectId) => ({ projectId, roleNames: projectRolesOf(key, projectId) }))
-    .filter((assignment) => assignment.roleNames.length > 0)
-    .sort((a, b) => rank(a.projectId) - rank(b.projectId));
 }

@@ -5,7 +5,7 @@ import { deleteRotating, readRotationFields, startRotation } from "../common/key
 import { keyMethods, keyToRead, withoutCurrentKey } from "../common/key-resource";
 import { rotates } from "../../shared/rotation-record";
 import { adoptedKeyIsCurrent } from "../../shared/adoption";
-import { factsOf, orgOf, projectRolesOf, projectsOf } from "../../shared/key-facts";
+import { orgOf } from "../../shared/key-facts";
 import {
   addAccessListEntries,
   assignToProject,
@@ -18,12 +18,13 @@ import { AppliedSteps, PartialFailure } from "../common/applied-steps";
 import { updateProjectKey } from "./steps";
 import { adoptProjectKey } from "./adopt";
 import {
+  assignmentsOfKey,
   createdProjectKeyId,
   diffProjectApiKey,
+  projectKeyFacts,
   toProjectOutputs,
   type ProjectApiKeyInputs,
   type ProjectApiKeyOutputs,
-  type ProjectAssignment,
   type ProjectKeyFacts,
 } from "./model";
 import { checkProjectApiKey } from "./validation";
@@ -67,11 +68,7 @@ export const projectApiKeyHandlers: KindHandlers<ProjectApiKeyInputs, ProjectApi
     // The key belongs to this resource with all its assignments: every project it is in is
     // reported (one read of the key lists them), so an assignment left by a failed update, or
     // made outside Pulumi, shows as drift and the next `up` removes it.
-    const listed = props?.projectAssignments?.map((a) => a.projectId) ?? [];
-    const projects = [...new Set([...listed, ...projectsOf(key)])];
-    const assignments: ProjectAssignment[] = projects
-      .map((project) => ({ projectId: project, roleNames: projectRolesOf(key, project) }))
-      .filter((assignment) => assignment.roleNames.length > 0);
+    const assignments = assignmentsOfKey(key, props?.projectAssignments ?? []);
     const inputs: ProjectApiKeyInputs = clean({
       description: key.desc,
       projectAssignments: assignments,
@@ -80,7 +77,7 @@ export const projectApiKeyHandlers: KindHandlers<ProjectApiKeyInputs, ProjectApi
       adoptApiKeyId: props?.adoptApiKeyId,
       rotation: props?.rotation,
     });
-    const facts: ProjectKeyFacts = { ...factsOf(key, orgId), orgId };
+    const facts = projectKeyFacts(key, orgId);
     const outs = toProjectOutputs(inputs, facts, assignments, props?.privateKey ?? "", accessList);
     return { id, props: clean({ ...outs, ...rotation }), inputs };
   },
@@ -122,7 +119,7 @@ async function createProjectKey(
   const id = createdProjectKeyId(inputs, key.id);
   // What exists once the key is created, in case a later step fails and the key cannot be deleted.
   const created = (orgId: string) => {
-    const outs = toProjectOutputs(inputs, { ...factsOf(key, orgId), orgId }, [host], key.privateKey, []);
+    const outs = toProjectOutputs(inputs, projectKeyFacts(key, orgId), [host], key.privateKey, []);
     return clean({ ...outs, ...(inputs.rotation === undefined ? {} : startRotation(ctx, inputs.rotation)) });
   };
   let orgId = orgOf(key);
@@ -136,7 +133,7 @@ async function createProjectKey(
     if (!orgId) throw new PartialFailure(`${step} failed: ${messageOf(error)}`, id, created(""));
     throw await rollbackCreatedKey(ctx, orgId, key, error, step, { id, properties: created(orgId) });
   }
-  const facts: ProjectKeyFacts = { ...factsOf(key, orgId), orgId };
+  const facts = projectKeyFacts(key, orgId);
   return toProjectOutputs(inputs, facts, inputs.projectAssignments, key.privateKey, inputs.accessList);
 }
 

@@ -1,5 +1,5 @@
 import { normalizeEntries, sameEntries } from "../../shared/access-list";
-import type { KeyFacts } from "../../shared/key-facts";
+import { factsOf, projectRolesOf, projectsOf, type KeyFacts, type KeyRecord } from "../../shared/key-facts";
 import { sameMap } from "../../shared/maps";
 import { normalizeRoles, sameRoles } from "../../shared/roles";
 import type { RotationPolicy } from "../../shared/rotation-policy";
@@ -83,6 +83,23 @@ export function diffProjectApiKey(
 /** What the outputs need to know of the key: its facts and its organization. */
 export interface ProjectKeyFacts extends KeyFacts {
   orgId: string;
+}
+
+/** The facts of a key Atlas returned, in organization `orgId`. */
+export function projectKeyFacts(key: KeyRecord, orgId: string): ProjectKeyFacts {
+  return { ...factsOf(key, orgId), orgId };
+}
+
+/**
+ * The key's assignments as Atlas holds them: every project it has roles in, the
+ * projects of `listed` (the program's or the state's) first and in their order,
+ * the others after them as Atlas lists them.
+ */
+export function assignmentsOfKey(key: KeyRecord, listed: readonly ProjectAssignment[]): ProjectAssignment[] {
+  const projects = [...new Set([...listed.map((a) => a.projectId), ...projectsOf(key)])];
+  return projects
+    .map((projectId) => ({ projectId, roleNames: projectRolesOf(key, projectId) }))
+    .filter((assignment) => assignment.roleNames.length > 0);
 }
 
 /** Builds outputs from inputs, facts and the assignments as they are; `adoptPrivateKey` is never copied. */
