@@ -3,26 +3,35 @@ import { rotationTimes, type RotationPolicy } from "./rotation-policy";
 import type { RotationPlan, RotationSituation } from "./rotation-schedule";
 
 /**
- * Pure glue between a key resource's outputs and the rotation schedule: what
- * the outputs record, the fields a plan writes, and the id of a rotating
- * resource. Shared by ApiKey and ProjectApiKey, whose outputs both name the
- * current key `apiKeyId`/`publicKey`/`privateKey`.
+ * Pure glue between a resource's outputs and the rotation schedule: what the
+ * outputs record, the fields a plan writes, and the id of a rotating resource.
+ * The record is the same for every credential but for the `previous…` fields
+ * that hold the one kept for the overlap, named after the credential's own
+ * fields; so the generic part is written once here ({@link ScheduleOutputs},
+ * {@link recordAfterPlan}, {@link absentRecord}), with the record of the key
+ * resources, ApiKey and ProjectApiKey, whose outputs both name the current key
+ * `apiKeyId`/`publicKey`/`privateKey`. Service-account secrets have theirs in
+ * resources/service-account-secret/rotation-model.ts.
  */
 
-/** The outputs a rotation policy adds. Present only on resources with a policy (or one being removed). */
-export interface RotationOutputs {
+/** The rotation outputs every credential has, whatever it is called. */
+export interface ScheduleOutputs {
   rotation?: RotationPolicy;
-  /** When the current key became current (ISO 8601). */
+  /** When the current credential became current (ISO 8601). */
   rotatedAt?: string;
-  /** When the next `up` replaces the current key by a new one (ISO 8601). */
+  /** When the next `up` replaces the current credential by a new one (ISO 8601). */
   nextRotationAt?: string;
+  /** When the first `up` after it deletes the previous credential (ISO 8601); "" outside the overlap. */
+  previousExpiresAt?: string;
+}
+
+/** The outputs a rotation policy adds to a key. Present only on resources with a policy (or one being removed). */
+export interface RotationOutputs extends ScheduleOutputs {
   /** The key replaced by the last rotation while it still works; "" outside the overlap. */
   previousApiKeyId?: string;
   previousPublicKey?: string;
   /** Secret. */
   previousPrivateKey?: string;
-  /** When the first `up` after it deletes the previous key (ISO 8601); "" outside the overlap. */
-  previousExpiresAt?: string;
 }
 
 /** One credential: a key's id, its public and private key. */
@@ -81,39 +90,55 @@ export function situationOf(
 }
 
 /**
- * The rotation outputs after a plan is carried out. `previous` is the key kept
- * for the overlap (undefined for none). Without a policy and without a
- * previous key left behind, no rotation field is written at all: outputs are
- * exactly those of a key without a policy.
+ * The rotation outputs after a plan is carried out, for any credential. `previous` is
+ * the credential kept for the overlap (undefined for none), which `asPrevious` writes in
+ * the resource's `previous…` fields. Without a policy and without a previous credential
+ * left behind, no rotation field is written at all: outputs are exactly those of a
+ * resource without a policy.
  */
-export function rotationFields(
+export function recordAfterPlan<Credential, PreviousFields extends object>(
+  asPrevious: (credential: Credential | undefined) => PreviousFields,
   policy: RotationPolicy | undefined,
-  plan: RotationPlan,
+  plan: Pick<RotationPlan, "rotatedAt" | "nextRotationAt" | "previousExpiresAt">,
   previous: Credential | undefined,
   previousExpiresAt = plan.previousExpiresAt,
-): RotationOutputs {
+): ScheduleOutputs & Partial<PreviousFields> {
   if (policy === undefined && previous === undefined) return {};
   return {
     rotation: policy,
     rotatedAt: plan.rotatedAt,
     nextRotationAt: plan.nextRotationAt,
-    previousApiKeyId: previous?.apiKeyId ?? "",
-    previousPublicKey: previous?.publicKey ?? "",
-    previousPrivateKey: previous?.privateKey ?? "",
+    ...asPrevious(previous),
     previousExpiresAt: previous ? previousExpiresAt : "",
   };
 }
 
-/** Rotation fields with every one absent, to strip them from outputs of a resource without a policy. */
-export const NO_ROTATION_FIELDS: Record<keyof RotationOutputs, undefined> = {
-  rotation: undefined,
-  rotatedAt: undefined,
-  nextRotationAt: undefined,
-  previousApiKeyId: undefined,
-  previousPublicKey: undefined,
-  previousPrivateKey: undefined,
-  previousExpiresAt: undefined,
-};
+/** Every field of a rotation record, each absent (undefined). */
+export type AbsentRecord<PreviousFields> = Record<keyof ScheduleOutputs | keyof PreviousFields, undefined>;
+
+/**
+ * Every field of a rotation record, absent, in the order {@link recordAfterPlan} writes
+ * them: spread over outputs before a new record, it strips the old one.
+ */
+export function absentRecord<PreviousFields extends object>(
+  asPrevious: (none: undefined) => PreviousFields,
+): AbsentRecord<PreviousFields> {
+  const previousFields = Object.keys(asPrevious(undefined));
+  const fields = ["rotation", "rotatedAt", "nextRotationAt", ...previousFields, "previousExpiresAt"];
+  return Object.fromEntries(fields.map((field) => [field, undefined])) as AbsentRecord<PreviousFields>;
+}
+
+/** A key in the outputs' `previous…` fields, for {@link recordAfterPlan}; "" in each for none. */
+export function asPreviousKey(key: Credential | undefined) {
+  return {
+    previousApiKeyId: key?.apiKeyId ?? "",
+    previousPublicKey: key?.publicKey ?? "",
+    previousPrivateKey: key?.privateKey ?? "",
+  };
+}
+
+/** A key resource's rotation fields, each absent, to strip them from outputs of a resource without a policy. */
+export const NO_ROTATION_FIELDS = absentRecord(asPreviousKey);
 
 /**
  * The id of a resource created with a policy: `<scope>/rotating/<first credential id>`

@@ -5,9 +5,10 @@ import { deleteOrgKey } from "./key-operations";
 import { rotationTimes, type RotationPolicy } from "../../shared/rotation-policy";
 import {
   NO_ROTATION_FIELDS,
+  asPreviousKey,
   currentOf,
   previousOf,
-  rotationFields,
+  recordAfterPlan,
   samePolicy,
   situationOf,
   type Credential,
@@ -79,7 +80,7 @@ export async function updateRotating<Inputs extends RotatingInputs, Outputs exte
   const withRotation = (outs: Outputs, previous: Credential | undefined, expiresAt?: string): Outputs => ({
     ...outs,
     ...NO_ROTATION_FIELDS,
-    ...rotationFields(news.rotation, plan, previous, expiresAt),
+    ...recordAfterPlan(asPreviousKey, news.rotation, plan, previous, expiresAt),
   });
 
   if (plan.step === "none") {
@@ -108,7 +109,7 @@ export async function updateRotating<Inputs extends RotatingInputs, Outputs exte
         `Rotation needs the previous key ${describe(recordedPrevious)} gone first, and deleting it failed, so nothing changed: the next \`pulumi up\` tries again. Cause: ${messageOf(error)}`,
       );
     }
-    applied = { ...olds, previousApiKeyId: "", previousPublicKey: "", previousPrivateKey: "", previousExpiresAt: "" };
+    applied = { ...olds, ...asPreviousKey(undefined), previousExpiresAt: "" };
   }
   let created: Outputs;
   try {
@@ -142,7 +143,7 @@ export function startRotation(ctx: HandlerContext, policy: RotationPolicy): Rota
     keepersChanged: false,
     now: ctx.now(),
   };
-  return rotationFields(policy, planRotation(situation), undefined);
+  return recordAfterPlan(asPreviousKey, policy, planRotation(situation), undefined);
 }
 
 /**
@@ -164,7 +165,7 @@ export async function readRotationFields(
   if (live) {
     return { ...fields, ...pick(props) };
   }
-  return { ...fields, previousApiKeyId: "", previousPublicKey: "", previousPrivateKey: "", previousExpiresAt: "" };
+  return { ...fields, ...asPreviousKey(undefined), previousExpiresAt: "" };
 }
 
 function pick(props: RotationOutputs): RotationOutputs {

@@ -1,22 +1,18 @@
 import type { ServiceAccountSecretDetails } from "../../atlas/service-account-types";
 import { sameMap } from "../../shared/maps";
 import { rotationTimes, type RotationPolicy } from "../../shared/rotation-policy";
-import { planRotation, type RotationPlan, type RotationSituation } from "../../shared/rotation-schedule";
+import { absentRecord, recordAfterPlan, type ScheduleOutputs } from "../../shared/rotation-record";
+import { planRotation, type RotationSituation } from "../../shared/rotation-schedule";
 
 /**
  * Pure glue between a ServiceAccountSecret's outputs and the shared rotation
- * schedule (shared/rotation-schedule.ts), the counterpart of
- * shared/rotation-record.ts for keys. The names follow the resource's own
+ * schedule (shared/rotation-schedule.ts): the secret's own rotation record, on the
+ * generic one of shared/rotation-record.ts. The names follow the resource's own
  * outputs (`secretId`, `secret`, `expiresAt`) with `previous` in front.
  */
 
 /** The outputs a rotation policy adds. Present only on secrets with a policy (or one being removed). */
-export interface SecretRotationOutputs {
-  rotation?: RotationPolicy;
-  /** When the current secret became current (ISO 8601). */
-  rotatedAt?: string;
-  /** When the next `up` replaces the current secret by a new one (ISO 8601). */
-  nextRotationAt?: string;
+export interface SecretRotationOutputs extends ScheduleOutputs {
   /** The secret replaced by the last rotation while it still works; "" outside the overlap. */
   previousSecretId?: string;
   /** Secret. */
@@ -84,40 +80,16 @@ export function secretSituation(
 /** The rotation fields of a secret just created under a policy: its clock starts now, no previous one. */
 export function startedSecretRotation(policy: RotationPolicy, now: number): SecretRotationOutputs {
   const situation = { policy: rotationTimes(policy), record: {}, hasCurrent: true, keepersChanged: false, now };
-  return secretRotationFields(policy, planRotation(situation), undefined);
+  return recordAfterPlan(asPreviousSecret, policy, planRotation(situation), undefined);
 }
 
-/**
- * The rotation outputs after a plan is carried out; `previous` is the secret kept
- * for the overlap. Without a policy and without a previous secret left behind, no
- * rotation field is written: outputs are exactly those of a secret without a policy.
- */
-export function secretRotationFields(
-  policy: RotationPolicy | undefined,
-  plan: Pick<RotationPlan, "rotatedAt" | "nextRotationAt" | "previousExpiresAt">,
-  previous: SecretCredential | undefined,
-  previousExpiresAt = plan.previousExpiresAt,
-): SecretRotationOutputs {
-  if (policy === undefined && previous === undefined) return {};
-  return {
-    rotation: policy,
-    rotatedAt: plan.rotatedAt,
-    nextRotationAt: plan.nextRotationAt,
-    previousSecretId: previous?.secretId ?? "",
-    previousSecret: previous?.secret ?? "",
-    previousExpiresAt: previous ? previousExpiresAt : "",
-  };
+/** A secret in the outputs' `previous…` fields, for `recordAfterPlan`; "" in each for none. */
+export function asPreviousSecret(secret: SecretCredential | undefined) {
+  return { previousSecretId: secret?.secretId ?? "", previousSecret: secret?.secret ?? "" };
 }
 
 /** Rotation fields with every one absent, to strip them from outputs of a secret without a policy. */
-export const NO_SECRET_ROTATION_FIELDS: Record<keyof SecretRotationOutputs, undefined> = {
-  rotation: undefined,
-  rotatedAt: undefined,
-  nextRotationAt: undefined,
-  previousSecretId: undefined,
-  previousSecret: undefined,
-  previousExpiresAt: undefined,
-};
+export const NO_SECRET_ROTATION_FIELDS = absentRecord(asPreviousSecret);
 
 /**
  * When the previous secret stops being kept: the schedule's time (`rotatedAt + overlap`,
@@ -154,7 +126,7 @@ export function readSecretRotation(
   };
   const previous = previousSecretOf(props);
   const item = previous && listed.find((s) => s.id === previous.secretId);
-  if (!previous || !item) return { ...fields, previousSecretId: "", previousSecret: "", previousExpiresAt: "" };
+  if (!previous || !item) return { ...fields, ...asPreviousSecret(undefined), previousExpiresAt: "" };
   return {
     ...fields,
     previousSecretId: previous.secretId,

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { isGone } from "../../atlas/not-found";
 import type { ServiceAccountDetails, ServiceAccountSecretDetails } from "../../atlas/service-account-types";
-import { samePolicy } from "../../shared/rotation-record";
+import { recordAfterPlan, samePolicy } from "../../shared/rotation-record";
 import { rotationTimes } from "../../shared/rotation-policy";
 import { planActs, planRotation, type RotationPlan } from "../../shared/rotation-schedule";
 import { MAX_SECRETS_PER_ACCOUNT, MAX_SECRET_OVERLAP_MS } from "../../shared/service-accounts";
@@ -15,9 +15,9 @@ import {
 } from "./model";
 import {
   NO_SECRET_ROTATION_FIELDS,
+  asPreviousSecret,
   previousExpiry,
   previousSecretOf,
-  secretRotationFields,
   secretSituation,
   type SecretCredential,
 } from "./rotation-model";
@@ -69,7 +69,7 @@ export async function updateRotatingSecret(ctx: RotationContext, id: string, old
   const withRotation = (outs: Outputs, previous: SecretCredential | undefined, expiresAt?: string): Outputs => ({
     ...outs,
     ...NO_SECRET_ROTATION_FIELDS,
-    ...secretRotationFields(news.rotation, plan, previous, expiresAt),
+    ...recordAfterPlan(asPreviousSecret, news.rotation, plan, previous, expiresAt),
   });
 
   if (plan.step === "none") {
@@ -96,7 +96,7 @@ export async function updateRotatingSecret(ctx: RotationContext, id: string, old
         `Rotation needs the slot of the previous secret ${recorded.secretId} of service account ${olds.clientId}, and deleting it failed, so nothing changed: the next \`pulumi up\` tries again. Cause: ${messageOf(error)}`,
       );
     }
-    applied = { ...olds, previousSecretId: "", previousSecret: "", previousExpiresAt: "" };
+    applied = { ...olds, ...asPreviousSecret(undefined), previousExpiresAt: "" };
   }
   const stopped = (message: string) =>
     applied === olds
