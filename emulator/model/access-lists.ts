@@ -1,7 +1,6 @@
-import { AtlasDomainError } from "./domain-error";
 import type { ModelContext } from "./context";
 import { requireKeyInOrg } from "./api-keys";
-import { appendEntries, indexOfBlock, parseNewEntries, recordUseOn, refuseCallerRemoval } from "./entry-rules";
+import { addEntries, recordUse, removeEntry, requireEntry, type ListKind } from "./entry-rules";
 import type { AccessListEntryRecord, ApiKeyRecord } from "./types";
 
 /*
@@ -15,6 +14,19 @@ export interface AccessListEntryInput {
   ipAddress?: string;
   cidrBlock?: string;
 }
+
+/**
+ * API key lists: no limit on their length here; entries count their use in `count`, `lastUsed`
+ * and `lastUsedAddress`. 404 after the documented API_KEY_WHITELIST_NOT_FOUND.
+ */
+const API_KEY_LISTS: ListKind<ApiKeyRecord, AccessListEntryRecord> = {
+  ownerNoun: "API key",
+  idOf: (key) => key.id,
+  notFoundCode: "API_KEY_ACCESS_LIST_NOT_FOUND",
+  fresh: (cidrBlock, created) => ({ cidrBlock, created, count: 0 }),
+  touch: (entry, address, now) =>
+    Object.assign(entry, { count: entry.count + 1, lastUsed: now, lastUsedAddress: address }),
+};
 
 /** listOrgApiKeyAccessListEntries: entries in insertion order. */
 export function listAccessList(ctx: ModelContext, orgId: string, apiUserId: string): AccessListEntryRecord[] {
@@ -32,14 +44,7 @@ export function addAccessListEntries(
   apiUserId: string,
   input: AccessListEntryInput[],
 ): AccessListEntryRecord[] {
-  const key = requireKeyInOrg(ctx, orgId, apiUserId);
-  const blocks = parseNewEntries(input, key.accessList);
-  const created = ctx.timestamp();
-  return appendEntries(key.accessList, blocks, (cidrBlock): AccessListEntryRecord => ({
-    cidrBlock,
-    created,
-    count: 0,
-  }));
+  return addEntries(ctx, API_KEY_LISTS, requireKeyInOrg(ctx, orgId, apiUserId), input);
 }
 
 /** getOrgApiKeyAccessListEntry: `address` may be `1.2.3.4` or `1.2.3.4/32` (path already decoded). */
@@ -49,8 +54,7 @@ export function getAccessListEntry(
   apiUserId: string,
   address: string,
 ): AccessListEntryRecord {
-  const key = requireKeyInOrg(ctx, orgId, apiUserId);
-  return key.accessList[indexOfEntry(key, address)];
+  return requireEntry(API_KEY_LISTS, requireKeyInOrg(ctx, orgId, apiUserId), address);
 }
 
 /**
@@ -66,29 +70,10 @@ export function deleteAccessListEntry(
   caller?: { apiKeyId?: string; ip?: string },
 ): void {
   const key = requireKeyInOrg(ctx, orgId, apiUserId);
-  const index = indexOfEntry(key, address);
-  refuseCallerRemoval(key.accessList[index].cidrBlock, caller?.apiKeyId === key.id ? caller.ip : undefined);
-  key.accessList.splice(index, 1);
+  removeEntry(API_KEY_LISTS, key, address, caller?.apiKeyId === key.id ? caller.ip : undefined);
 }
 
 /** Counts a request from `ip` on every entry of the key that contains it (count, lastUsed, lastUsedAddress). */
 export function recordAccessListUse(ctx: ModelContext, key: ApiKeyRecord, ip: string): boolean {
-  return recordUseOn(key.accessList, ip, (entry, address) => {
-    entry.count += 1;
-    entry.lastUsed = ctx.timestamp();
-    entry.lastUsedAddress = address;
-  });
-}
-
-function indexOfEntry(key: ApiKeyRecord, address: string): number {
-  const index = indexOfBlock(key.accessList, address);
-  if (index < 0) {
-    // After the documented API_KEY_WHITELIST_NOT_FOUND (404).
-    throw new AtlasDomainError(
-      "API_KEY_ACCESS_LIST_NOT_FOUND",
-      `IP address ${address} not on access list for API key ${key.id}.`,
-      [address, key.id],
-    );
-  }
-  return index;
+  return recordUse(ctx, API_KEY_LISTS, key, ip);
 }

@@ -1,7 +1,8 @@
 import { recordAccessListUse } from "./access-lists";
 import type { ModelContext } from "./context";
 import { AtlasDomainError } from "./domain-error";
-import { recordUse } from "./service-account-access-lists";
+import { recordUse } from "./entry-rules";
+import { SERVICE_ACCOUNT_LISTS } from "./service-account-access-lists";
 
 /** Who is calling, as authentication found it. */
 export interface Caller {
@@ -33,5 +34,5 @@ function matchKey(ctx: ModelContext, id: string, ip: string): boolean | undefine
 
 function matchServiceAccount(ctx: ModelContext, clientId: string, ip: string): boolean | undefined {
   const sa = ctx.state.serviceAccounts[clientId];
-  return sa && sa.accessList.length > 0 ? recordUse(ctx, sa, ip) : undefined;
+  return sa && sa.accessList.length > 0 ? recordUse(ctx, SERVICE_ACCOUNT_LISTS, sa, ip) : undefined;
 }

@@ -1,7 +1,7 @@
 import { AtlasDomainError } from "./domain-error";
 import type { ModelContext } from "./context";
 import { requireOrg } from "./organizations";
-import { requireOrgRoles } from "./roles";
+import { requireOrgRoles, requireRolesIn, setRolesIn, type Scope } from "./roles";
 import type { ApiKeyRecord } from "./types";
 import { rejectUnknownAttributes, requireDesc, requireKeyUpdate, requireObject, requireRoleNames } from "./validation";
 
@@ -102,10 +102,17 @@ export function updateOrgKey(
   apiUserId: string,
   input: UpdateOrgKeyInput,
 ): ApiKeyRecord {
-  const key = requireKeyInOrg(ctx, orgId, apiUserId);
-  const { desc, roles } = requireKeyUpdate(input, (names) => requireOrgRoles(names, orgId));
+  return applyKeyUpdate(requireKeyInOrg(ctx, orgId, apiUserId), input, { orgId });
+}
+
+/**
+ * An update's `{desc?, roles?}`, validated whole before anything changes (a rejected update leaves
+ * the key untouched): a new `desc`, and/or `roles` replacing the key's roles in the scope.
+ */
+export function applyKeyUpdate(key: ApiKeyRecord, input: unknown, scope: Scope): ApiKeyRecord {
+  const { desc, roles } = requireKeyUpdate(input, (names) => requireRolesIn(scope, names));
   if (desc !== undefined) key.desc = desc;
-  if (roles) key.orgRoles = roles;
+  if (roles) setRolesIn(key, scope, roles);
   return key;
 }
 

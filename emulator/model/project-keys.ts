@@ -1,17 +1,10 @@
 import { AtlasDomainError } from "./domain-error";
 import type { ModelContext } from "./context";
-import { byPublicKey, insertKey, keyNotFound, requireKey } from "./api-keys";
+import { applyKeyUpdate, byPublicKey, insertKey, keyNotFound, requireKey } from "./api-keys";
 import { requireProject } from "./organizations";
 import { requireProjectRoles, splitProjectKeyRoles } from "./roles";
 import type { ApiKeyRecord } from "./types";
-import {
-  rejectUnknownAttributes,
-  requireArray,
-  requireDesc,
-  requireKeyUpdate,
-  requireObject,
-  requireRoleNames,
-} from "./validation";
+import { rejectUnknownAttributes, requireArray, requireDesc, requireObject, requireRoleNames } from "./validation";
 
 /** Body of createGroupApiKey (`CreateAtlasProjectApiKey`). */
 export interface CreateProjectKeyInput {
@@ -94,11 +87,7 @@ export function updateProjectKey(
   apiUserId: string,
   input: UpdateProjectKeyInput,
 ): ApiKeyRecord {
-  const key = requireAssignedKey(ctx, groupId, apiUserId);
-  const { desc, roles } = requireKeyUpdate(input, (names) => requireProjectRoles(names, groupId));
-  if (desc !== undefined) key.desc = desc;
-  if (roles) key.projectRoles[groupId] = roles;
-  return key;
+  return applyKeyUpdate(requireAssignedKey(ctx, groupId, apiUserId), input, { groupId });
 }
 
 /** removeGroupApiKey: unassigns the key from the project; the key stays in the organization. */

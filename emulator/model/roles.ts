@@ -71,6 +71,28 @@ export function requireProjectRoles(roles: readonly string[], groupId: string): 
 }
 
 /**
+ * An organization, or one project: where a key or a service account is granted roles, and where
+ * the API reaches it from (`/orgs/{orgId}/...` or `/groups/{groupId}/...`).
+ */
+export type Scope = { orgId: string } | { groupId: string };
+
+/** Rejects any role that cannot be granted in the scope. */
+export function requireRolesIn(scope: Scope, roles: readonly string[]): void {
+  if ("groupId" in scope) requireProjectRoles(roles, scope.groupId);
+  else requireOrgRoles(roles, scope.orgId);
+}
+
+/** Replaces the roles a key or service account holds in the scope. */
+export function setRolesIn(
+  holder: { orgRoles: string[]; projectRoles: Record<string, string[]> },
+  scope: Scope,
+  roles: string[],
+): void {
+  if ("groupId" in scope) holder.projectRoles[scope.groupId] = roles;
+  else holder.orgRoles = roles;
+}
+
+/**
  * Splits the roles of a create-project-key request. That endpoint accepted organization roles as
  * well (the 2026-02-12 enum of `CreateAtlasProjectApiKey` lists both), and it needs at least one
  * project role, otherwise the new key would not be in the project at all.

@@ -1,8 +1,8 @@
 import type { ModelContext } from "./context";
 import { AtlasDomainError } from "./domain-error";
 import { requireProject } from "./organizations";
-import { requireProjectRoles } from "./roles";
-import { accountNotFound, applyAccountUpdate, requireAccount, requireRoles } from "./service-accounts";
+import { requireProjectRoles, type Scope } from "./roles";
+import { accountNotFound, requireAccount, requireRoles } from "./service-accounts";
 import type { ServiceAccountRecord } from "./types";
 import { rejectUnknownAttributes, requireObject } from "./validation";
 
@@ -15,13 +15,6 @@ import { rejectUnknownAttributes, requireObject } from "./validation";
 /** Body of inviteGroupServiceAccount (`GroupServiceAccountRoleAssignment`). */
 export interface AssignmentInput {
   roles: string[];
-}
-
-/** Body of updateGroupServiceAccount (`GroupServiceAccountUpdateRequest`). */
-export interface ProjectUpdateInput {
-  name?: string;
-  description?: string;
-  roles?: string[];
 }
 
 /** inviteGroupServiceAccount: assigns an account of the project's organization with project roles. */
@@ -56,24 +49,18 @@ export function listInProject(ctx: ModelContext, groupId: string): ServiceAccoun
   return Object.values(ctx.state.serviceAccounts).filter((sa) => sa.projectRoles[groupId]);
 }
 
+/** The account with this client id, as reached from the scope: of the organization, or assigned to the project. */
+export function requireAccountIn(ctx: ModelContext, scope: Scope, clientId: string): ServiceAccountRecord {
+  return "groupId" in scope
+    ? requireInProject(ctx, scope.groupId, clientId)
+    : requireAccount(ctx, scope.orgId, clientId);
+}
+
 /** getGroupServiceAccount: an account assigned to the project, else 404 `SERVICE_ACCOUNT_NOT_FOUND`. */
-export function requireInProject(ctx: ModelContext, groupId: string, clientId: string): ServiceAccountRecord {
+function requireInProject(ctx: ModelContext, groupId: string, clientId: string): ServiceAccountRecord {
   const project = requireProject(ctx, groupId);
   const sa = ctx.state.serviceAccounts[clientId];
   if (!sa || sa.orgId !== project.orgId || !sa.projectRoles[groupId]) throw accountNotFound(clientId);
-  return sa;
-}
-
-/** updateGroupServiceAccount: `roles` replace the roles in this project; name and description rename the account. */
-export function updateInProject(
-  ctx: ModelContext,
-  groupId: string,
-  clientId: string,
-  input: ProjectUpdateInput,
-): ServiceAccountRecord {
-  const sa = requireInProject(ctx, groupId, clientId);
-  const roles = applyAccountUpdate(sa, input, (names) => requireProjectRoles(names, groupId));
-  if (roles) sa.projectRoles[groupId] = roles;
   return sa;
 }
 

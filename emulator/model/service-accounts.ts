@@ -1,7 +1,7 @@
 import type { ModelContext } from "./context";
 import { AtlasDomainError } from "./domain-error";
 import { requireOrg, requireProject } from "./organizations";
-import { requireOrgRoles, requireProjectRoles } from "./roles";
+import { requireOrgRoles, requireProjectRoles, requireRolesIn, setRolesIn, type Scope } from "./roles";
 import { addSecret, requireSecretHours } from "./service-account-secrets";
 import type { ServiceAccountRecord } from "./types";
 import { isAbsent, rejectUnknownAttributes, requireObject } from "./validation";
@@ -24,7 +24,10 @@ export interface CreateServiceAccountInput {
   withoutInitialSecret?: boolean;
 }
 
-/** Body of updateOrgServiceAccount (`OrgServiceAccountUpdateRequest`); roles replace the old ones. */
+/**
+ * Body of updateOrgServiceAccount (`OrgServiceAccountUpdateRequest`) and of updateGroupServiceAccount
+ * (`GroupServiceAccountUpdateRequest`, the same fields); roles replace the old ones.
+ */
 export interface UpdateServiceAccountInput {
   name?: string;
   description?: string;
@@ -72,22 +75,17 @@ export function listAccounts(ctx: ModelContext, orgId: string): ServiceAccountRe
  * createOrgServiceAccount: validates the whole body first (name, description, organization roles,
  * secret lifetime within the organization's bounds), then creates the account with its first
  * secret, unless `withoutInitialSecret`. At most {@link MAX_ACCOUNTS_PER_ORG} per organization.
- * With `projectId` (createGroupServiceAccount), `roles` are roles in that project.
+ * From a project (createGroupServiceAccount), `roles` are roles in that project.
  */
-export function createAccount(
-  ctx: ModelContext,
-  orgId: string,
-  input: CreateServiceAccountInput,
-  projectId?: string,
-): ServiceAccountRecord {
+export function createAccount(ctx: ModelContext, scope: Scope, input: CreateServiceAccountInput): ServiceAccountRecord {
+  const orgId = "groupId" in scope ? requireProject(ctx, scope.groupId).orgId : scope.orgId;
   const org = requireOrg(ctx, orgId);
   const body = requireObject(input);
   rejectUnknownAttributes(body, ["name", "description", "roles", "secretExpiresAfterHours", "withoutInitialSecret"]);
   const name = requireText(body.name, "name", 64);
   const description = requireText(body.description, "description", 250);
   const roles = requireRoles(body.roles);
-  if (projectId) requireProjectRoles(roles, projectId);
-  else requireOrgRoles(roles, orgId);
+  requireRolesIn(scope, roles);
   const withoutSecret = body.withoutInitialSecret === true;
   if (!isAbsent(body.withoutInitialSecret) && typeof body.withoutInitialSecret !== "boolean")
     throw validationError("withoutInitialSecret", "must be a boolean");
@@ -101,24 +99,10 @@ export function createAccount(
       [orgId, MAX_ACCOUNTS_PER_ORG],
     );
   }
-  // From a project (createGroupServiceAccount): an ORG_MEMBER of the organization with the roles in the project.
-  const sa = projectId
-    ? newAccount(ctx, orgId, name, description, ["ORG_MEMBER"], { [projectId]: roles })
-    : newAccount(ctx, orgId, name, description, roles, {});
+  // Created as an ORG_MEMBER, then given `roles` in the scope: one created from a project stays an ORG_MEMBER.
+  const sa = newAccount(ctx, orgId, name, description, ["ORG_MEMBER"], {});
+  setRolesIn(sa, scope, roles);
   if (hours !== undefined) addSecret(ctx, sa, hours);
-  return sa;
-}
-
-/** updateOrgServiceAccount: name, description and/or roles (replacing them), all validated first. */
-export function updateAccount(
-  ctx: ModelContext,
-  orgId: string,
-  clientId: string,
-  input: UpdateServiceAccountInput,
-): ServiceAccountRecord {
-  const sa = requireAccount(ctx, orgId, clientId);
-  const roles = applyAccountUpdate(sa, input, (names) => requireOrgRoles(names, orgId));
-  if (roles) sa.orgRoles = roles;
   return sa;
 }
 
@@ -155,24 +139,20 @@ export function insertServiceAccount(
 }
 
 /**
- * An update's `{name?, description?, roles?}`, validated whole before anything changes
- * (`checkRoles` refuses roles of the wrong scope); sets the name and description, and returns
- * the roles, which the caller puts where they belong (organization or project).
+ * updateOrgServiceAccount and updateGroupServiceAccount: `{name?, description?, roles?}`, validated
+ * whole before anything changes; `roles` replace the account's roles in the scope.
  */
-export function applyAccountUpdate(
-  sa: ServiceAccountRecord,
-  input: unknown,
-  checkRoles: (roles: string[]) => void,
-): string[] | undefined {
+export function applyAccountUpdate(sa: ServiceAccountRecord, input: unknown, scope: Scope): ServiceAccountRecord {
   const body = requireObject(input);
   rejectUnknownAttributes(body, ["name", "description", "roles"]);
   const name = isAbsent(body.name) ? undefined : requireText(body.name, "name", 64);
   const description = isAbsent(body.description) ? undefined : requireText(body.description, "description", 250);
   const roles = isAbsent(body.roles) ? undefined : requireRoles(body.roles);
-  if (roles) checkRoles(roles);
+  if (roles) requireRolesIn(scope, roles);
   if (name !== undefined) sa.name = name;
   if (description !== undefined) sa.description = description;
-  return roles;
+  if (roles) setRolesIn(sa, scope, roles);
+  return sa;
 }
 
 /** A non-empty list of role names, duplicates removed. */

@@ -129,14 +129,17 @@ describe("emulator service accounts", function () {
     });
 
     it("allows 200 accounts per organization", async () => {
-      const existing = emu.model.serviceAccounts.list(emu.orgId).length;
+      const existing = emu.model.serviceAccounts.list({ orgId: emu.orgId }).length;
       for (let i = existing; i < 200; i++)
-        emu.model.serviceAccounts.create(emu.orgId, {
-          name: `sa ${i}`,
-          description: "d",
-          roles: ["ORG_MEMBER"],
-          withoutInitialSecret: true,
-        });
+        emu.model.serviceAccounts.create(
+          { orgId: emu.orgId },
+          {
+            name: `sa ${i}`,
+            description: "d",
+            roles: ["ORG_MEMBER"],
+            withoutInitialSecret: true,
+          },
+        );
       const res = await api.post(accounts(), {
         name: "n",
         description: "d",
@@ -351,12 +354,15 @@ describe("emulator service accounts: control plane, buckets and state files", fu
   it("dumps accounts with secret ids and expiry but no secret value, and moves the clock on request", async () => {
     const emu = await start({ seed: "sa-dump", rateLimit: false });
     try {
-      const sa = emu.model.serviceAccounts.create(emu.orgId, {
-        name: "dumped",
-        description: "d",
-        roles: ["ORG_MEMBER"],
-        secretExpiresAfterHours: 8,
-      });
+      const sa = emu.model.serviceAccounts.create(
+        { orgId: emu.orgId },
+        {
+          name: "dumped",
+          description: "d",
+          roles: ["ORG_MEMBER"],
+          secretExpiresAfterHours: 8,
+        },
+      );
       const secret = sa.secrets[0];
       const dumped = (await rawRequest(emu.url, "GET", "/__emulator/state")).json.serviceAccounts.find(
         (a: { clientId: string }) => a.clientId === sa.clientId,
