@@ -30,7 +30,6 @@ import type {
   CreateServiceAccountSecretBody,
   ProjectServiceAccountDetails,
   ServiceAccountAccessListEntryDetails,
-  ServiceAccountAccessListRequestEntry,
   ServiceAccountDetails,
   ServiceAccountProject,
   ServiceAccountSecretDetails,
@@ -231,7 +230,7 @@ export class AtlasClient implements AtlasApi {
   async createServiceAccountAccessListEntries(
     orgId: string,
     clientId: string,
-    entries: ServiceAccountAccessListRequestEntry[],
+    entries: AccessListRequestEntry[],
   ): Promise<ServiceAccountAccessListEntryDetails[]> {
     const endpoint = sa.createOrgServiceAccountAccessList(orgId, clientId);
     return this.postForList(endpoint, entries, () => this.listServiceAccountAccessList(orgId, clientId));
@@ -245,13 +244,13 @@ export class AtlasClient implements AtlasApi {
     return { baseUrl: this.baseUrl, credentials: this.authType, stats: this.stats };
   }
 
-  /** One API request through the layers; non-2xx becomes an AtlasApiError. */
   /** Adding access-list entries: Atlas answers with the first page of the whole list; the rest is read with `listAll` when announced. */
   private async postForList<T>(endpoint: Endpoint, body: unknown, listAll: () => Promise<T[]>): Promise<T[]> {
     const page = await this.call<Paginated<T>>(endpoint, body);
     if (page?.links?.some((link) => link.rel === "next")) return listAll();
     return page?.results ?? [];
   }
+  /** One API request through the layers; non-2xx becomes an AtlasApiError. */
   private async call<T>(endpoint: Endpoint | VersionedEndpoint, body?: unknown): Promise<T> {
     if (endpoint.method === "GET") return this.send<T>(endpoint, body);
     this.onWrite();

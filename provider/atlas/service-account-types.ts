@@ -5,6 +5,8 @@
  * service-account operations of the client.
  */
 
+import type { AddAccessListEntries } from "./access-list-types";
+
 /** `ServiceAccountSecret`: one secret of an account. */
 export interface ServiceAccountSecretDetails {
   /** 24-hex id of the secret. */
@@ -71,9 +73,6 @@ export interface ServiceAccountProject {
   roles?: string[];
 }
 
-/** One requested access-list entry: exactly one of the two fields. */
-export type ServiceAccountAccessListRequestEntry = { ipAddress: string } | { cidrBlock: string };
-
 /** `ServiceAccountIPAccessListEntry` as Atlas returns it. */
 export interface ServiceAccountAccessListEntryDetails {
   cidrBlock?: string;
@@ -115,10 +114,6 @@ export interface ServiceAccountApi {
   listProjectServiceAccounts(projectId: string): Promise<ProjectServiceAccountDetails[]>;
 
   listServiceAccountAccessList(orgId: string, clientId: string): Promise<ServiceAccountAccessListEntryDetails[]>;
-  createServiceAccountAccessListEntries(
-    orgId: string,
-    clientId: string,
-    entries: ServiceAccountAccessListRequestEntry[],
-  ): Promise<ServiceAccountAccessListEntryDetails[]>;
+  createServiceAccountAccessListEntries: AddAccessListEntries<ServiceAccountAccessListEntryDetails>;
   deleteServiceAccountAccessListEntry(orgId: string, clientId: string, entry: string): Promise<void>;
 }

@@ -4,6 +4,7 @@
  * `UserAccessListResponse`, `AtlasOrganization`, `Group`). Only the fields the
  * provider reads are typed strictly; the rest are kept as Atlas sends them.
  */
+import type { AddAccessListEntries } from "./access-list-types";
 import type { ServiceAccountApi } from "./service-account-types";
 
 /** A hypermedia link Atlas attaches to most objects. */
@@ -50,8 +51,7 @@ export interface UpdateApiKeyBody {
   roles?: string[];
 }
 
-/** One requested access-list entry: exactly one of the two fields. */
-export type AccessListRequestEntry = { ipAddress: string } | { cidrBlock: string };
+export type { AccessListRequestEntry } from "./access-list-types";
 
 /** `UserAccessListResponse`: one entry of a key's access list. */
 export interface AccessListEntry {
@@ -110,11 +110,7 @@ export interface AtlasApi extends ServiceAccountApi {
   deleteOrgApiKey(orgId: string, apiKeyId: string): Promise<void>;
 
   listAccessListEntries(orgId: string, apiKeyId: string): Promise<AccessListEntry[]>;
-  createAccessListEntries(
-    orgId: string,
-    apiKeyId: string,
-    entries: AccessListRequestEntry[],
-  ): Promise<AccessListEntry[]>;
+  createAccessListEntries: AddAccessListEntries<AccessListEntry>;
   getAccessListEntry(orgId: string, apiKeyId: string, entry: string): Promise<AccessListEntry>;
   deleteAccessListEntry(orgId: string, apiKeyId: string, entry: string): Promise<void>;
 
