@@ -94,6 +94,15 @@ export {
   type GetProjectApiKeysOutputArgs,
   type GetProjectApiKeysResult,
 } from "./program/key-lookups";
+export type {
+  ListResult,
+  Lookup,
+  OrgKeyScope,
+  OrgScope,
+  PageArgs,
+  PageResult,
+  ProjectScope,
+} from "./program/lookup-client";
 export {
   getAccessListApiKey,
   getAccessListApiKeyOutput,
