@@ -47,7 +47,7 @@ describe("contract: Atlas errors, authentication and rate limits", () => {
   });
 
   it("ORG_NOT_FOUND for an unknown organization", async function () {
-    if (!t.emulator) this.skip();
+    if (!t.emulator) this.skip(); // live Atlas: its answer for an organization the key cannot see is not documented; this checks the emulator's
     expect(await failure(t.client.getOrganization(UNKNOWN_ID))).to.include({ status: 404, errorCode: "ORG_NOT_FOUND" });
   });
 
@@ -86,7 +86,7 @@ describe("contract: Atlas errors, authentication and rate limits", () => {
   });
 
   it("survives nonce expiry with one re-challenge (stale=true)", async function () {
-    if (!t.emulator) this.skip();
+    if (!t.emulator) this.skip(); // live Atlas: nonce lifetime cannot be shortened there; the emulator expires one on demand
     const client = t.clientWith({});
     await client.getOrganization(t.orgId);
     t.emulator.configure({ nonceLifetimeMs: 300 });
@@ -99,7 +99,7 @@ describe("contract: Atlas errors, authentication and rate limits", () => {
   });
 
   it("honours the token bucket: 429 RATE_LIMITED_TOKEN_BUCKET without retries, success with them, paced or not", async function () {
-    if (!t.emulator) this.skip();
+    if (!t.emulator) this.skip(); // live Atlas: draining a real organization's rate limit would disturb its other users
     // A slow refill (one token every 500 ms): eight concurrent calls exhaust the bucket even when a
     // loaded machine spreads them out, so the 429s this test needs always happen.
     t.emulator.configure({ rateLimit: { enabled: true, orgCapacity: 3, refillPerSecond: 2 } });
@@ -129,7 +129,7 @@ describe("contract: Atlas errors, authentication and rate limits", () => {
   });
 
   it("works with a service account (OAuth client credentials): one token for many calls", async function () {
-    if (!t.emulator) this.skip();
+    if (!t.emulator) this.skip(); // live Atlas: needs service-account credentials of its own
     const client = new AtlasClient({
       baseUrl: t.proxy.url,
       credentials: { type: "serviceAccount", clientId: t.emulator.clientId, clientSecret: t.emulator.clientSecret },
