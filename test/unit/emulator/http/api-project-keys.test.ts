@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { start, type EmulatorHandle } from "../../../../emulator";
+import type { EmulatorHandle } from "../../../../emulator";
+import { createOrgKey, startWithAdmin, type AdminApi } from "../support/admin-api";
 import { expectAtlasError as expectError } from "../support/assertions";
 import { DigestClient } from "../support/http-client";
 
@@ -10,20 +11,15 @@ describe("emulator Admin API: project keys and access lists", function () {
   this.timeout(30_000);
   let emu: EmulatorHandle;
   let api: DigestClient;
+  let admin: AdminApi;
   const orgKeys = () => `/api/atlas/v2/orgs/${emu.orgId}/apiKeys`;
   const groupKeys = (groupId = emu.projectId) => `/api/atlas/v2/groups/${groupId}/apiKeys`;
 
   before(async () => {
-    emu = await start({ seed: "api-project-tests" });
-    api = new DigestClient(emu.url, emu.publicKey, emu.privateKey, { reuseNonce: true });
+    admin = await startWithAdmin({ seed: "api-project-tests" });
+    ({ emu, api } = admin);
   });
   after(() => emu.close());
-
-  async function createOrgKey(desc = "key", roles = ["ORG_MEMBER"]) {
-    const res = await api.post(orgKeys(), { desc, roles });
-    expect(res.status, res.text).to.equal(200);
-    return res.json as { id: string; publicKey: string; privateKey: string; roles: Array<Record<string, string>> };
-  }
 
   describe("project API keys", () => {
     it("creates a key in a project with ORG_MEMBER added and the org key URL as self link", async () => {
@@ -42,7 +38,7 @@ describe("emulator Admin API: project keys and access lists", function () {
     });
 
     it("assigns an existing key with 204, refuses a second assignment with 400 API_KEY_ALREADY_IN_GROUP", async () => {
-      const key = await createOrgKey("shared");
+      const key = await createOrgKey(admin, "shared");
       const path = `${groupKeys(emu.secondProjectId)}/${key.id}`;
       const res = await api.post(path, [{ roles: ["GROUP_READ_ONLY", "GROUP_CLUSTER_MANAGER"] }]);
       expect(res.status).to.equal(204);
@@ -103,7 +99,7 @@ describe("emulator Admin API: project keys and access lists", function () {
     let keyId: string;
     const list = () => `${orgKeys()}/${keyId}/accessList`;
     before(async () => {
-      keyId = (await createOrgKey("with access list")).id;
+      keyId = (await createOrgKey(admin, "with access list")).id;
     });
 
     it("stores an ipAddress as a /32 block with count 0 and returns the whole list (200)", async () => {

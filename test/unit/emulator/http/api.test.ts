@@ -1,7 +1,8 @@
 import { expect } from "chai";
-import { start, type EmulatorHandle } from "../../../../emulator";
+import type { EmulatorHandle } from "../../../../emulator";
+import { createOrgKey, startWithAdmin, type AdminApi } from "../support/admin-api";
 import { expectAtlasError as expectError } from "../support/assertions";
-import { DigestClient } from "../support/http-client";
+import type { DigestClient } from "../support/http-client";
 
 const ATLAS_TYPE = "application/vnd.atlas.2023-01-01+json;charset=utf-8";
 const ISO_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
@@ -10,19 +11,14 @@ describe("emulator Admin API: organizations and organization keys", function () 
   this.timeout(30_000);
   let emu: EmulatorHandle;
   let api: DigestClient;
+  let admin: AdminApi;
   const orgKeys = () => `/api/atlas/v2/orgs/${emu.orgId}/apiKeys`;
 
   before(async () => {
-    emu = await start({ seed: "api-tests" });
-    api = new DigestClient(emu.url, emu.publicKey, emu.privateKey, { reuseNonce: true });
+    admin = await startWithAdmin({ seed: "api-tests" });
+    ({ emu, api } = admin);
   });
   after(() => emu.close());
-
-  async function createOrgKey(desc = "key", roles = ["ORG_MEMBER"]) {
-    const res = await api.post(orgKeys(), { desc, roles });
-    expect(res.status, res.text).to.equal(200);
-    return res.json as { id: string; publicKey: string; privateKey: string; roles: Array<Record<string, string>> };
-  }
 
   describe("representation", () => {
     it("answers 2xx with the versioned media type, rate-limit headers and compact alphabetical JSON", async () => {
@@ -71,7 +67,7 @@ describe("emulator Admin API: organizations and organization keys", function () 
 
   describe("organization API keys", () => {
     it("creates with 200 and the private key in clear, then shows it redacted everywhere", async () => {
-      const created = await createOrgKey("ci deploy", ["ORG_READ_ONLY", "ORG_BILLING_ADMIN"]);
+      const created = await createOrgKey(admin, "ci deploy", ["ORG_READ_ONLY", "ORG_BILLING_ADMIN"]);
       expect(Object.keys(created)).to.deep.equal(["desc", "id", "links", "privateKey", "publicKey", "roles"]);
       expect(created.id).to.match(/^[a-f0-9]{24}$/);
       expect(created.publicKey).to.match(/^[a-z]{8}$/);
@@ -89,7 +85,7 @@ describe("emulator Admin API: organizations and organization keys", function () 
     });
 
     it("lists keys sorted by public key", async () => {
-      for (let i = 0; i < 5; i++) await createOrgKey(`sort ${i}`);
+      for (let i = 0; i < 5; i++) await createOrgKey(admin, `sort ${i}`);
       const keys = (await api.get(`${orgKeys()}?itemsPerPage=500`)).json.results.map(
         (k: { publicKey: string }) => k.publicKey,
       );
@@ -97,7 +93,7 @@ describe("emulator Admin API: organizations and organization keys", function () 
     });
 
     it("updates desc and replaces org roles; needs at least one of them", async () => {
-      const key = await createOrgKey("before", ["ORG_MEMBER"]);
+      const key = await createOrgKey(admin, "before", ["ORG_MEMBER"]);
       const res = await api.patch(`${orgKeys()}/${key.id}`, { desc: "after", roles: ["ORG_READ_ONLY"] });
       expect(res.status).to.equal(200);
       expect(res.json.desc).to.equal("after");
@@ -106,7 +102,7 @@ describe("emulator Admin API: organizations and organization keys", function () 
     });
 
     it("deletes with 204 and an empty body, then answers 404 API_KEY_NOT_FOUND", async () => {
-      const key = await createOrgKey();
+      const key = await createOrgKey(admin);
       const res = await api.delete(`${orgKeys()}/${key.id}`);
       expect(res.status).to.equal(204);
       expect(res.text).to.equal("");

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { start, type EmulatorHandle } from "../../../../emulator";
 import { expectAtlasError } from "../support/assertions";
+import { startWithAdmin } from "../support/admin-api";
 import { bearerRequest, DigestClient, fetchToken, rawRequest } from "../support/http-client";
 
 const SA_TYPE = "application/vnd.atlas.2024-08-05+json;charset=utf-8";
@@ -17,8 +18,7 @@ describe("emulator service accounts", function () {
     `/api/atlas/v2/groups/${groupId}/serviceAccounts/${clientId}`;
 
   beforeEach(async () => {
-    emu = await start({ seed: "service-accounts", rateLimit: false });
-    api = new DigestClient(emu.url, emu.publicKey, emu.privateKey, { reuseNonce: true });
+    ({ emu, api } = await startWithAdmin({ seed: "service-accounts", rateLimit: false }));
   });
   afterEach(() => emu.close());
 

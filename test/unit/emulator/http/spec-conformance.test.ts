@@ -1,7 +1,8 @@
 import { expect } from "chai";
-import { start, type EmulatorHandle } from "../../../../emulator";
+import type { EmulatorHandle } from "../../../../emulator";
 import { createValidator, type ResponseToCheck } from "../../../support/openapi-validator";
 import { APIKEYS_SPEC, loadSpecOrSkip } from "../../../support/reference-spec";
+import { startWithAdmin } from "../support/admin-api";
 import { DigestClient, type HttpResult } from "../support/http-client";
 
 /**
@@ -17,8 +18,7 @@ describe("emulator responses against the official OpenAPI spec", function () {
 
   before(async function () {
     validate = createValidator([loadSpecOrSkip(this, APIKEYS_SPEC)]);
-    emu = await start({ seed: "spec-tests", rateLimit: false });
-    api = new DigestClient(emu.url, emu.publicKey, emu.privateKey, { reuseNonce: true });
+    ({ emu, api } = await startWithAdmin({ seed: "spec-tests", rateLimit: false }));
   });
   after(async () => emu?.close());
 
