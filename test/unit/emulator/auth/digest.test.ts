@@ -70,22 +70,14 @@ describe("emulator HTTP digest authentication", function () {
     expect(res.status).to.equal(200);
   });
 
+  /** curl, silent, with digest authentication as the admin key; `args` follow the credentials. */
+  const curlDigest = (args: string[]) =>
+    run("curl", ["-s", "--digest", "-u", `${emu.publicKey}:${emu.privateKey}`, ...args]);
+
   it("is accepted by curl --digest for a GET and a POST with a query string", async () => {
-    const get = await run("curl", [
-      "-s",
-      "--digest",
-      "-u",
-      `${emu.publicKey}:${emu.privateKey}`,
-      "-w",
-      "\n%{http_code}",
-      `${emu.url}${keysPath()}?pretty=true`,
-    ]);
+    const get = await curlDigest(["-w", "\n%{http_code}", `${emu.url}${keysPath()}?pretty=true`]);
     expect(get.stdout.trim().split("\n").pop()).to.equal("200");
-    const post = await run("curl", [
-      "-s",
-      "--digest",
-      "-u",
-      `${emu.publicKey}:${emu.privateKey}`,
+    const post = await curlDigest([
       "-X",
       "POST",
       "-H",
@@ -105,17 +97,7 @@ describe("emulator HTTP digest authentication", function () {
     emu.configure({ digestAlgorithm: "SHA-256" });
     const first = await rawRequest(emu.url, "GET", keysPath());
     expect(first.headers["www-authenticate"]).to.match(/, algorithm=SHA-256, qop="auth", stale=false$/);
-    const out = await run("curl", [
-      "-s",
-      "--digest",
-      "-u",
-      `${emu.publicKey}:${emu.privateKey}`,
-      "-o",
-      "/dev/null",
-      "-w",
-      "%{http_code}",
-      `${emu.url}${keysPath()}?pageNum=1`,
-    ]);
+    const out = await curlDigest(["-o", "/dev/null", "-w", "%{http_code}", `${emu.url}${keysPath()}?pageNum=1`]);
     expect(out.stdout).to.equal("200");
   });
 
