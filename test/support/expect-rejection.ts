@@ -1,18 +1,8 @@
 import { expect } from "chai";
 import { isAtlasApiError, type AtlasApiError } from "../../provider/atlas/errors";
+import { rejectionOf } from "./rejection-of";
 
-/** The error a promise rejects with; fails the test, saying what was expected, when it resolves. */
-export async function rejectionOf<E extends Error = Error>(
-  promise: Promise<unknown>,
-  expected = "a failure",
-): Promise<E> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as E;
-  }
-  throw new Error(`expected ${expected}`);
-}
+export { rejectionOf };
 
 /** Awaits a promise that must reject, and checks the message. */
 export async function expectRejection(promise: Promise<unknown>, message: RegExp): Promise<Error> {

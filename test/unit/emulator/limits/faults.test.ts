@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { start, type EmulatorHandle } from "../../../../emulator";
+import { rejectionOf } from "../../../support/rejection-of";
 import { DigestClient, fetchToken, rawRequest } from "../support/http-client";
 
 describe("emulator fault injection", function () {
@@ -63,11 +64,11 @@ describe("emulator fault injection", function () {
   it("drop: destroys the socket before processing, so nothing is applied", async () => {
     emu.injectFault({ type: "drop", method: "POST", path: "/apiKeys$" });
     const before = keyCount();
-    let error: NodeJS.ErrnoException | undefined;
-    await api
-      .post(orgKeys(), { desc: "never", roles: ["ORG_MEMBER"] })
-      .catch((e: NodeJS.ErrnoException) => (error = e));
-    expect(error?.code).to.be.oneOf(["ECONNRESET", "EPIPE"]);
+    const error = await rejectionOf<NodeJS.ErrnoException>(
+      api.post(orgKeys(), { desc: "never", roles: ["ORG_MEMBER"] }),
+      "a dropped connection",
+    );
+    expect(error.code).to.be.oneOf(["ECONNRESET", "EPIPE"]);
     expect(keyCount()).to.equal(before);
     expect(emu.requests().pop()).to.include({ status: null, fault: "drop" });
   });
@@ -75,11 +76,11 @@ describe("emulator fault injection", function () {
   it("dropAfterCommit: applies the operation, then destroys the socket without answering", async () => {
     emu.injectFault({ type: "dropAfterCommit", method: "POST", path: "/apiKeys$" });
     const before = keyCount();
-    let error: NodeJS.ErrnoException | undefined;
-    await api
-      .post(orgKeys(), { desc: "ambiguous", roles: ["ORG_MEMBER"] })
-      .catch((e: NodeJS.ErrnoException) => (error = e));
-    expect(error?.code).to.equal("ECONNRESET");
+    const error = await rejectionOf<NodeJS.ErrnoException>(
+      api.post(orgKeys(), { desc: "ambiguous", roles: ["ORG_MEMBER"] }),
+      "a dropped connection",
+    );
+    expect(error.code).to.equal("ECONNRESET");
     expect(keyCount()).to.equal(before + 1);
     expect(emu.state().apiKeys.map((k) => k.desc)).to.include("ambiguous");
   });
