@@ -8,7 +8,7 @@
  * deleting both secrets, are walked with the emulator's clock in test/provider.)
  */
 import { expect } from "chai";
-import { expectNoSecrets, expectSameSecret } from "../support/e2e-env";
+import { expectNoSecrets, expectSameSecret, tokenStatus } from "../support/e2e-env";
 import { describeExample, type E2eExampleOptions } from "../support/e2e-example";
 import { expectOnly, isCiphertext, type E2eStack, type StateValue } from "../support/e2e-stack";
 import { expectNoChanges } from "../support/e2e-steps";
@@ -47,18 +47,8 @@ describeExample("e2e: examples/service-account with a rotation policy", setUp, (
     expectNoSecrets("the CLI output and engine events", accounts.output.text(), secrets);
   }
 
-  async function tokenStatus(secret: string): Promise<number> {
-    const response = await fetch(`${example.atlas.emulator.url}/api/oauth/token`, {
-      method: "POST",
-      headers: {
-        Authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString("base64")}`,
-        "Content-Type": "application/x-www-form-urlencoded",
-      },
-      body: "grant_type=client_credentials",
-    });
-    await response.arrayBuffer();
-    return response.status;
-  }
+  /** Status of a token request with the account's client id and `secret`. */
+  const secretStatus = (secret: string) => tokenStatus(example.atlas.emulator, clientId, secret);
 
   async function outputs(): Promise<Record<string, string>> {
     const all = await accounts.stack.outputs();
@@ -80,7 +70,7 @@ describeExample("e2e: examples/service-account with a rotation policy", setUp, (
     expect(Date.parse(first.nextRotationAt) - Date.parse(first.rotatedAt)).to.equal(3_600_000);
     expect(first.previousSecretId).to.equal("");
     expect(isCiphertext(first.secret), "secret encrypted").to.equal(true);
-    expect(await tokenStatus(out.clientSecret)).to.equal(200);
+    expect(await secretStatus(out.clientSecret)).to.equal(200);
     await expectNoLeaks();
   });
 
@@ -101,8 +91,8 @@ describeExample("e2e: examples/service-account with a rotation policy", setUp, (
     seen.push(out.clientSecret);
     expectSameSecret(out.previousClientSecret, seen[0], "previousClientSecret");
     expect(out.clientSecret === seen[0]).to.equal(false);
-    expect(await tokenStatus(out.clientSecret), "new secret").to.equal(200);
-    expect(await tokenStatus(out.previousClientSecret), "previous secret").to.equal(200);
+    expect(await secretStatus(out.clientSecret), "new secret").to.equal(200);
+    expect(await secretStatus(out.previousClientSecret), "previous secret").to.equal(200);
     const listed = example.atlas.emulator.model.state.serviceAccounts[clientId].secrets.map((s) => s.id);
     expect(listed).to.deep.equal([first.secretId, rotated.secretId]);
     await expectNoChanges(accounts);
@@ -117,8 +107,8 @@ describeExample("e2e: examples/service-account with a rotation policy", setUp, (
     const done = (await accounts.get("deployer-secret")).outputs!;
     expect(done.secretId).to.equal(rotated.secretId);
     expect(done.previousSecretId).to.equal("");
-    expect(await tokenStatus(seen[0]), "previous secret").to.equal(401);
-    expect(await tokenStatus(seen[1]), "current secret").to.equal(200);
+    expect(await secretStatus(seen[0]), "previous secret").to.equal(401);
+    expect(await secretStatus(seen[1]), "current secret").to.equal(200);
     await expectNoChanges(accounts);
     await expectNoLeaks();
   });

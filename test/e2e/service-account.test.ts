@@ -6,7 +6,7 @@
  */
 import { expect } from "chai";
 import type { LocalWorkspace } from "@pulumi/pulumi/automation";
-import { expectNoSecrets, expectSameSecret } from "../support/e2e-env";
+import { expectNoSecrets, expectSameSecret, tokenStatus } from "../support/e2e-env";
 import { describeExample, type E2eExampleOptions } from "../support/e2e-example";
 import { expectOnly, isCiphertext, type E2eStack } from "../support/e2e-stack";
 import { expectDeletionRecovered, expectNoChanges } from "../support/e2e-steps";
@@ -52,20 +52,6 @@ describeExample("e2e: examples/service-account", setUp, (example) => {
     }
   }
 
-  /** Status of a client-credentials token request at the emulator. */
-  async function tokenStatus(id: string, secret: string): Promise<number> {
-    const response = await fetch(`${example.atlas.emulator.url}/api/oauth/token`, {
-      method: "POST",
-      headers: {
-        Authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`,
-        "Content-Type": "application/x-www-form-urlencoded",
-      },
-      body: "grant_type=client_credentials",
-    });
-    await response.arrayBuffer();
-    return response.status;
-  }
-
   before(async () => {
     accounts = example.stack;
     accountsBefore = Object.keys(serviceAccounts()).sort();
@@ -98,8 +84,8 @@ describeExample("e2e: examples/service-account", setUp, (example) => {
   });
 
   it("the secret works at the token endpoint; a wrong one is refused", async () => {
-    expect(await tokenStatus(clientId, clientSecret)).to.equal(200);
-    expect(await tokenStatus(clientId, `${clientSecret}x`)).to.equal(401);
+    expect(await tokenStatus(example.atlas.emulator, clientId, clientSecret)).to.equal(200);
+    expect(await tokenStatus(example.atlas.emulator, clientId, `${clientSecret}x`)).to.equal(401);
   });
 
   it("one lookup of each kind reads back what Atlas holds", async () => {
@@ -131,7 +117,7 @@ describeExample("e2e: examples/service-account", setUp, (example) => {
       example.atlas.admin.unassignServiceAccountFromProject(projectId, clientId),
     );
     expect(serviceAccounts()[clientId].projectRoles).to.deep.equal({ [projectId]: ["GROUP_READ_ONLY"] });
-    expect(await tokenStatus(clientId, clientSecret), "the secret still works").to.equal(200);
+    expect(await tokenStatus(example.atlas.emulator, clientId, clientSecret), "the secret still works").to.equal(200);
     await expectNoLeaks(accounts);
   });
 
@@ -148,7 +134,9 @@ describeExample("e2e: examples/service-account", setUp, (example) => {
     expect(isCiphertext(reference?.outputs?.outputs?.clientSecret), "encrypted in the StackReference's state").to.equal(
       true,
     );
-    expect(await tokenStatus(out.clientId.value as string, out.clientSecret.value as string)).to.equal(200);
+    expect(
+      await tokenStatus(example.atlas.emulator, out.clientId.value as string, out.clientSecret.value as string),
+    ).to.equal(200);
     await expectNoLeaks(consumer, accounts);
   });
 
@@ -164,7 +152,7 @@ describeExample("e2e: examples/service-account", setUp, (example) => {
     expect(await accounts.resources(), "resources in state after destroy").to.have.length(0);
     expect(Object.keys(serviceAccounts()).sort(), "service accounts after destroy").to.deep.equal(accountsBefore);
     expect(example.atlas.orgKeyIds(), "keys of the organization after destroy").to.deep.equal(example.keysBefore);
-    expect(await tokenStatus(clientId, clientSecret)).to.equal(401);
+    expect(await tokenStatus(example.atlas.emulator, clientId, clientSecret)).to.equal(401);
     await expectNoLeaks(consumer, accounts);
   });
 });

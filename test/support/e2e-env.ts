@@ -114,3 +114,17 @@ export function firstSuccess(log: RequestLogEntry[], method: string, path: RegEx
   const hit = log.find((r) => r.method === method && path.test(r.path) && r.status !== null && r.status < 300);
   return hit ? hit.seq : -1;
 }
+
+/** Status of a client-credentials token request at the emulator (200 for a working secret). */
+export async function tokenStatus(emulator: EmulatorHandle, clientId: string, secret: string): Promise<number> {
+  const response = await fetch(`${emulator.url}/api/oauth/token`, {
+    method: "POST",
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString("base64")}`,
+      "Content-Type": "application/x-www-form-urlencoded",
+    },
+    body: "grant_type=client_credentials",
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
