@@ -9,7 +9,6 @@ import { expect } from "chai";
 import { adminClient, configureRuntime, handlers, start, type Emulator } from "../support/provider-harness";
 import type { ApiKeyOutputs } from "../../provider/resources/api-key/model";
 import type { ProjectApiKeyOutputs } from "../../provider/resources/project-api-key/model";
-import type { AssignmentOutputs } from "../../provider/resources/api-key-project-assignment/model";
 import type { ResourceKind } from "../../provider/runtime/serializable";
 
 type Outputs = Record<string, unknown>;
@@ -160,25 +159,36 @@ describe("partial updates: what was applied is recorded, and the next up converg
     });
   });
 
-  it("ApiKeyProjectAssignment: roles whose change has an unknown outcome are set again by the revert", async () => {
-    const key = await admin.createOrgApiKey(emulator.orgId, { desc: "assigned", roles: ["ORG_MEMBER"] });
-    const original = { projectId: emulator.projectId, apiKeyId: key.id, roles: ["GROUP_READ_ONLY"] };
-    const created = await handlers.apiKeyProjectAssignment.create(
-      (await handlers.apiKeyProjectAssignment.check({}, original)).inputs,
-    );
+  /**
+   * Both kinds of project assignment: a roles change whose outcome is unknown (the connection
+   * drops after Atlas applied it) records no roles, and the revert sets the original ones again.
+   */
+  async function expectRevertSetsRolesAgain(
+    kind: "apiKeyProjectAssignment" | "serviceAccountProjectAssignment",
+    original: { projectId: string; roles: string[] },
+    rolesInAtlas: () => Promise<string[]>,
+  ): Promise<void> {
+    const created = await handlers[kind].create((await handlers[kind].check({}, original)).inputs);
     emulator.injectFault({ method: "PATCH", path: "/groups/", type: "dropAfterCommit", count: 20 });
-    const failed = await engineUpdate("apiKeyProjectAssignment", created.id, created.outs as Outputs, {
+    const failed = await engineUpdate(kind, created.id, created.outs as Outputs, {
       ...original,
       roles: ["GROUP_OWNER"],
     });
-    expect((failed.outs as unknown as AssignmentOutputs).roles).to.deep.equal([]);
+    expect(failed.outs.roles).to.deep.equal([]);
     emulator.clearFaults();
-    await engineUpdate("apiKeyProjectAssignment", created.id, failed.outs, original);
-    const roles = (await admin.listProjectApiKeys(emulator.projectId))
-      .find((k) => k.id === key.id)!
-      .roles.filter((r) => r.groupId === emulator.projectId)
-      .map((r) => r.roleName);
-    expect(roles).to.deep.equal(["GROUP_READ_ONLY"]);
+    await engineUpdate(kind, created.id, failed.outs, original);
+    expect(await rolesInAtlas()).to.deep.equal(["GROUP_READ_ONLY"]);
+  }
+
+  it("ApiKeyProjectAssignment: roles whose change has an unknown outcome are set again by the revert", async () => {
+    const key = await admin.createOrgApiKey(emulator.orgId, { desc: "assigned", roles: ["ORG_MEMBER"] });
+    const original = { projectId: emulator.projectId, apiKeyId: key.id, roles: ["GROUP_READ_ONLY"] };
+    await expectRevertSetsRolesAgain("apiKeyProjectAssignment", original, async () =>
+      (await admin.listProjectApiKeys(emulator.projectId))
+        .find((k) => k.id === key.id)!
+        .roles.filter((r) => r.groupId === emulator.projectId)
+        .map((r) => r.roleName),
+    );
   });
 
   it("ServiceAccount: a name, description and roles change with an unknown outcome is set again by the revert", async () => {
@@ -220,19 +230,10 @@ describe("partial updates: what was applied is recorded, and the next up converg
       withoutInitialSecret: true,
     });
     const original = { projectId: emulator.projectId, clientId: account.clientId, roles: ["GROUP_READ_ONLY"] };
-    const created = await handlers.serviceAccountProjectAssignment.create(
-      (await handlers.serviceAccountProjectAssignment.check({}, original)).inputs,
+    await expectRevertSetsRolesAgain(
+      "serviceAccountProjectAssignment",
+      original,
+      async () => (await admin.getProjectServiceAccount(emulator.projectId, account.clientId)).roles,
     );
-    emulator.injectFault({ method: "PATCH", path: "/groups/", type: "dropAfterCommit", count: 20 });
-    const failed = await engineUpdate("serviceAccountProjectAssignment", created.id, created.outs as Outputs, {
-      ...original,
-      roles: ["GROUP_OWNER"],
-    });
-    expect(failed.outs.roles).to.deep.equal([]);
-    emulator.clearFaults();
-    await engineUpdate("serviceAccountProjectAssignment", created.id, failed.outs, original);
-    expect((await admin.getProjectServiceAccount(emulator.projectId, account.clientId)).roles).to.deep.equal([
-      "GROUP_READ_ONLY",
-    ]);
   });
 });
