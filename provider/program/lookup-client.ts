@@ -65,7 +65,11 @@ export function outputForm<Args, Result>(
   };
 }
 
-/** The arguments of a lookup's `…Output` form: each of its arguments may be an `Input`. */
+/**
+ * The arguments of a lookup's `…Output` form: each of its arguments may be an
+ * `Input`, one level deep as `@pulumi/mongodbatlas` declares them (a resource's
+ * arguments take `InputOf`, which reaches into lists and maps).
+ */
 export type InputsOf<T> = { [K in keyof T]: pulumi.Input<T[K]> };
 
 /** The paging arguments of a list lookup, as `@pulumi/mongodbatlas` takes them. */
@@ -128,7 +132,7 @@ export function listLookup<Scope extends object, Item, Result>(
     const given: Record<string, unknown> = Object.fromEntries(scope.map((name) => [name, args[name]]));
     const ids = given as Scope;
     const items = await list(await checkedClient(opts, given), ids);
-    const id = scope.map((name) => String(ids[name])).join("/");
+    const id = scope.map((name) => given[name]).join("/");
     return { id, ...ids, ...paged(items, args, (item) => map(item, ids)) };
   };
 }
